@@ -1,0 +1,175 @@
+"""Finding, reading and validating catalogue files (bundled and the user's)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from errlookup.errors import CatalogError, UsageError
+from errlookup.model import Catalog, Entry
+
+#: Environment variable naming extra catalogue folders (separated by os.pathsep).
+CATALOGS_ENV = "ERRLOOKUP_CATALOGS"
+#: Environment variable that relocates the user data folder (tests, portable installs).
+DATA_DIR_ENV = "ERRLOOKUP_DATA_DIR"
+
+
+def bundled_dir() -> Path:
+    """The bundled catalogues: inside the package in a wheel, beside it in a checkout.
+
+    hatchling's force-include copies the top-level ``catalogs/`` into wheels only;
+    an editable install still imports the package from the source tree.
+    """
+    here = Path(__file__).resolve().parent
+    inside = here / "catalogs"
+    return inside if inside.is_dir() else here.parent / "catalogs"
+
+
+def user_data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("errlookup", appauthor=False)
+
+
+def user_catalog_dirs() -> list[Path]:
+    """Folders searched for user catalogues, in load order (later ones win on an id)."""
+    dirs = [user_data_dir() / "catalogs"]
+    extra = os.environ.get(CATALOGS_ENV, "")
+    dirs.extend(Path(p) for p in extra.split(os.pathsep) if p.strip())
+    return dirs
+
+
+def _catalog_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.glob("*.json") if p.name != "schema.json" and p.is_file())
+    except OSError:
+        return []
+
+
+def read_json(path: Path) -> object:
+    """Parse one file, turning every way it can fail into a one-line CatalogError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise CatalogError(str(path), "is a folder, not a file") from None
+    except OSError as exc:
+        raise CatalogError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return json.loads(data)
+    except UnicodeDecodeError:
+        raise CatalogError(str(path), "not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise CatalogError(str(path), f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise CatalogError(str(path), "invalid JSON: nested too deeply") from None
+
+
+def problems(document: object) -> list[tuple[str, str]]:
+    """Every schema problem in a parsed catalogue, as (JSON path, problem) pairs."""
+    from errlookup.schema import catalog_validator
+
+    return list(catalog_validator().errors(document))
+
+
+def validate_file(path: Path) -> list[str]:
+    """All problems of one catalogue file as ``file: $.path: problem`` lines (empty when valid)."""
+    try:
+        document = read_json(path)
+    except CatalogError as exc:
+        return [str(exc)]
+    return [f"{path}: {where}: {what}" for where, what in problems(document)]
+
+
+def load_file(path: Path, origin: str = "user") -> Catalog:
+    """Read and validate one catalogue; the first problem is raised as a CatalogError."""
+    document = read_json(path)
+    found = problems(document)
+    if found:
+        where, what = found[0]
+        more = f" (and {len(found) - 1} more problem{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+        raise CatalogError(str(path), f"{where}: {what}{more}")
+    assert isinstance(document, dict)
+    source = document["id"]
+    return Catalog(
+        id=source,
+        name=document["name"],
+        entries=tuple(Entry.from_json(source, raw) for raw in document["entries"]),
+        origin="bundled" if origin == "bundled" else str(path),
+        path=str(path),
+        vendor=document.get("vendor"),
+        product=document.get("product"),
+        url=document.get("url"),
+        error_format=document.get("error_format", {}),
+        notes=tuple(document.get("notes", ())),
+    )
+
+
+@dataclass
+class LoadResult:
+    """The catalogues that loaded, and the files that did not (with why)."""
+
+    catalogs: list[Catalog] = field(default_factory=list)
+    problems: list[CatalogError] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.catalogs]
+
+    def get(self, source: str) -> Catalog | None:
+        return next((c for c in self.catalogs if c.id == source), None)
+
+
+def load_all(
+    bundled: Path | None = None, user_dirs: Sequence[Path] | None = None, include_user: bool = True
+) -> LoadResult:
+    """Load bundled then user catalogues; a bad file is recorded and skipped, never fatal."""
+    result = LoadResult()
+    by_id: dict[str, int] = {}
+    sources: list[tuple[Path, str]] = [(p, "bundled") for p in _catalog_files(bundled or bundled_dir())]
+    if include_user:
+        for folder in user_catalog_dirs() if user_dirs is None else user_dirs:
+            sources.extend((p, "user") for p in _catalog_files(folder))
+    for path, origin in sources:
+        try:
+            catalog = load_file(path, origin)
+        except CatalogError as exc:
+            result.problems.append(exc)
+            continue
+        if catalog.id in by_id:
+            previous = result.catalogs[by_id[catalog.id]]
+            if previous.origin == "bundled" or previous.replaces_bundled:
+                from dataclasses import replace
+
+                catalog = replace(catalog, replaces_bundled=True)
+            result.catalogs[by_id[catalog.id]] = catalog
+        else:
+            by_id[catalog.id] = len(result.catalogs)
+            result.catalogs.append(catalog)
+    return result
+
+
+def parse_sources(values: Iterable[str] | None, known: Sequence[str]) -> list[str] | None:
+    """Turn repeatable, comma-separated --source values into ids; None means every source."""
+    if not values:
+        return None
+    wanted: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            sid = part.strip().lower()
+            if not sid:
+                continue
+            if sid not in known:
+                raise UsageError(f"unknown source {part.strip()!r} (known: {', '.join(known)})")
+            if sid not in wanted:
+                wanted.append(sid)
+    if not wanted:
+        raise UsageError("--source needs at least one source id")
+    return wanted

@@ -1,0 +1,183 @@
+"""Everything that turns core results into text: Rich tables, JSON, stderr lines.
+
+Vendor text is always wrapped in ``rich.text.Text`` and never parsed as markup, so a
+message such as ``[bold]`` or a terminal escape in a catalogue or a log prints as the
+characters it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from errlookup.catalog import LoadResult
+    from errlookup.lookup import Result
+    from errlookup.model import Entry, Match
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+
+
+def clean(text: str) -> str:
+    """Control characters (terminal escapes among them) shown as visible escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def console(file: IO[str] | None = None) -> Console:
+    """A console that colours only a terminal and honours NO_COLOR (Rich does both)."""
+    from rich.console import Console
+
+    return Console(file=file or sys.stdout, highlight=False, markup=False, emoji=False)
+
+
+def http_text(entry: Entry) -> str:
+    text = " / ".join(str(s) for s in entry.http_status)
+    return f"{text} ???" if text and entry.http_status_doubtful else text
+
+
+def _message_cell(entry: Entry, highlight: Sequence[str] = ()) -> Text:
+    from rich.text import Text
+
+    cell = Text(clean(entry.message or entry.description or ""))
+    if entry.message and entry.description:
+        cell.append("\n")
+        cell.append(clean(entry.description), style="dim")
+    if highlight:
+        for word in highlight:
+            cell.highlight_regex(re.compile(rf"(?i)\b{re.escape(word)}\w*"), style="bold yellow")
+    return cell
+
+
+def _place(entry: Entry) -> str:
+    return " / ".join(p for p in (entry.section, entry.category) if p)
+
+
+def _remarks(entry: Entry) -> str:
+    return entry.remarks or ""
+
+
+def lookup_table(result: Result, highlight: Sequence[str] = ()) -> Any:
+    """One table per query; the messages of one code are grouped under one code cell."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    matches = result.matches
+    fuzzy = any(m.match == "fuzzy" for m in matches)
+    columns: list[tuple[str, Any]] = [
+        ("Source", lambda m: m.entry.source),
+        ("Code", lambda m: _code_label(m)),
+    ]
+    if fuzzy:
+        columns.append(("Score", lambda m: f"{m.score:.0f}"))
+    optional = [
+        ("HTTP", lambda m: http_text(m.entry)),
+        ("Name", lambda m: m.entry.name or ""),
+    ]
+    columns.extend(c for c in optional if any(c[1](m) for m in matches))
+    columns.append(("Message", None))
+    for title, getter in (("Section/Category", lambda m: _place(m.entry)), ("Remarks", lambda m: _remarks(m.entry))):
+        if any(getter(m) for m in matches):
+            columns.append((title, getter))
+
+    count = len(matches)
+    table = Table(
+        title=Text(f"{clean(result.query)}: {count} match{'es' if count != 1 else ''}"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_lines=False,
+        expand=False,
+    )
+    for title, _ in columns:
+        if title == "Message":
+            table.add_column(title, ratio=3, min_width=20, overflow="fold")
+        elif title in ("Source", "Code", "Score", "HTTP"):
+            table.add_column(title, no_wrap=title != "HTTP", overflow="fold")
+        else:
+            table.add_column(title, ratio=1, overflow="fold")
+    previous: tuple[str, str | None] | None = None
+    for i, m in enumerate(matches):
+        group = (m.entry.source, m.entry.code)
+        same = group == previous and m.entry.code is not None
+        cells: list[Any] = []
+        for title, getter in columns:
+            if title == "Message":
+                cells.append(_message_cell(m.entry, highlight))
+            elif same and title in ("Source", "Code"):
+                cells.append(Text(""))
+            else:
+                cells.append(Text(clean(getter(m))))
+        nxt = matches[i + 1].entry if i + 1 < count else None
+        end = nxt is not None and ((nxt.source, nxt.code) != group or nxt.code is None)
+        table.add_row(*cells, end_section=end)
+        previous = group
+    return table
+
+
+def _code_label(m: Match) -> str:
+    code = m.entry.code if m.entry.code is not None else "(none)"
+    if m.match == "legacy":
+        return f"{code} (was {m.query.split(':')[-1].strip()})"
+    return code
+
+
+def print_lookup(results: Iterable[Result], out: IO[str] | None = None) -> None:
+    from errlookup.search import words
+
+    con = console(out)
+    for result in results:
+        if not result.found:
+            continue
+        highlight = words(result.query) if result.text_search else ()
+        con.print(lookup_table(result, highlight))
+
+
+def lookup_json(results: Iterable[Result]) -> str:
+    return json.dumps([m.to_json() for r in results for m in r.matches], ensure_ascii=False, indent=2)
+
+
+def not_found_line(result: Result) -> str:
+    line = f"errlookup: no entry matches {clean(result.query)!r}"
+    if result.suggestions:
+        line += "; did you mean " + ", ".join(clean(s) for s in result.suggestions) + "?"
+    return line
+
+
+def sources_table(loaded: LoadResult) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Name", ratio=2, overflow="fold")
+    table.add_column("Entries", justify="right")
+    table.add_column("Origin", ratio=2, overflow="fold")
+    for c in loaded.catalogs:
+        origin = c.origin if not c.replaces_bundled else f"{c.origin} (replaces bundled)"
+        table.add_row(Text(c.id), Text(clean(c.name)), str(len(c.entries)), Text(clean(origin)))
+    return table
+
+
+def sources_json(loaded: LoadResult) -> str:
+    rows = [
+        {
+            "id": c.id,
+            "name": c.name,
+            "entries": len(c.entries),
+            "origin": c.origin,
+            "path": c.path,
+            "replaces_bundled": c.replaces_bundled,
+            "vendor": c.vendor,
+            "product": c.product,
+            "url": c.url,
+        }
+        for c in loaded.catalogs
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2)

@@ -1,0 +1,212 @@
+"""Fuzzy search over messages, descriptions, names and codes, and "did you mean".
+
+Scoring works on words rather than whole strings so that word order, extra or
+missing words and typos all degrade the score gently: each query word is matched
+to its closest word in the entry (RapidFuzz, vectorised over the vocabulary once
+per query), and an entry scores by how much of the query it covers, weighted by how
+rare each word is, plus a little for how much of the entry the query covers, so a
+short specific message beats a long one that merely contains the words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from errlookup.index import Index
+from errlookup.model import Entry, Match
+
+_WORD = re.compile(r"[a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# British and American spellings are folded the same way on both sides, so a fold
+# that over-reaches ("otherwise") is harmless: it changes query and entry alike.
+_SPELLING = [
+    (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"([^aeiou])our$"), r"\1or"),
+    (re.compile(r"([^aeiou])ours$"), r"\1ors"),
+    (re.compile(r"ll(ed|ing)$"), r"l\1"),
+    (re.compile(r"ence$"), "ense"),
+]
+_STOP = frozenset(
+    ["a", "an", "the", "is", "are", "was", "be", "been", "to", "of", "for", "in", "on", "at", "by", "or", "and", "it", "its", "this", "that", "with", "when", "not", "no", "any", "as", "from", "has", "have", "had", "do", "does", "did", "my", "your", "our", "their"]
+)
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+#: Default number of results and lowest score shown for a text query.
+DEFAULT_LIMIT = 5
+DEFAULT_MIN_SCORE = 60.0
+
+
+def fold(word: str) -> str:
+    for pattern, repl in _SPELLING:
+        if pattern.search(word):
+            return pattern.sub(repl, word)
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a text, camelCase and snake_case split, spelling folded."""
+    text = _CAMEL.sub(" ", text).lower()
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass
+class _Doc:
+    entry: Entry
+    primary: frozenset[str]
+    secondary: frozenset[str]
+    length: int
+
+
+@dataclass
+class SearchIndex:
+    """Word vocabulary and postings over every entry; built once per process."""
+
+    index: Index
+    docs: list[_Doc] = field(default_factory=list)
+    vocab: list[str] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        df: dict[str, int] = {}
+        for i, entry in enumerate(self.index.entries):
+            primary_text = " ".join(
+                t for t in (entry.message, entry.name, entry.code, None if entry.message else entry.description) if t
+            )
+            primary = frozenset(words(primary_text))
+            secondary = frozenset(words(entry.description or "")) - primary if entry.message else frozenset()
+            self.docs.append(_Doc(entry, primary, secondary, max(1, len(primary))))
+            for w in primary | secondary:
+                self.postings.setdefault(w, []).append(i)
+                df[w] = df.get(w, 0) + 1
+        n = max(1, len(self.docs))
+        self.vocab = sorted(self.postings)
+        self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def _similar(self, qword: str) -> dict[str, float]:
+        """Vocabulary words close to one query word, with a similarity in 0..1."""
+        from rapidfuzz import fuzz, process
+
+        found: dict[str, float] = {}
+        if qword in self.postings:
+            found[qword] = 1.0
+        if qword.isdigit():
+            return found  # numbers match exactly or not at all: 7301 is not 7302
+        stem = _stem(qword)
+        if len(qword) >= 3:
+            cutoff = 80 if len(qword) >= 5 else 75
+            for word, score, _ in process.extract(
+                qword, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            ):
+                if word.isdigit():
+                    continue
+                sim = 0.95 if _stem(word) == stem else 0.9 * score / 100
+                found[word] = max(found.get(word, 0.0), sim)
+            if len(qword) >= 4:
+                for word in self.vocab:
+                    if len(word) > len(qword) and word.startswith(qword):
+                        found[word] = max(found.get(word, 0.0), 0.8)
+        return found
+
+    def search(
+        self,
+        query: str,
+        sources: Sequence[str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        min_score: float = DEFAULT_MIN_SCORE,
+        label: str | None = None,
+    ) -> list[Match]:
+        """Best matches for free text; ``label`` is the query as the user wrote it."""
+        qwords = list(dict.fromkeys(words(query)))
+        if not qwords:
+            return []
+        content = [w for w in qwords if w not in _STOP] or qwords
+        sims = {w: self._similar(w) for w in content}
+        weights = {w: max((self.idf.get(v, 1.0) for v in sims[w]), default=self._rare()) for w in content}
+        total = sum(weights.values())
+        candidates: set[int] = set()
+        for close in sims.values():
+            for word in close:
+                candidates.update(self.postings[word])
+        phrase = " ".join(qwords)
+        scored: list[tuple[float, int, int, int]] = []
+        for i in candidates:
+            doc = self.docs[i]
+            if sources is not None and doc.entry.source not in sources:
+                continue
+            covered = 0.0
+            exact_words = 0
+            hit_words: set[str] = set()
+            for w in content:
+                best = 0.0
+                best_word = None
+                for word, sim in sims[w].items():
+                    if word in doc.primary:
+                        s = sim
+                    elif word in doc.secondary:
+                        s = sim * 0.85
+                    else:
+                        continue
+                    if s > best:
+                        best, best_word = s, word
+                if best_word is not None:
+                    hit_words.add(best_word)
+                    exact_words += best_word == w
+                covered += weights[w] * best
+            query_cov = covered / total
+            doc_cov = len(hit_words & doc.primary) / doc.length
+            score = 100 * (0.8 * query_cov + 0.2 * min(1.0, doc_cov))
+            if len(qwords) > 1 and phrase in " ".join(words(doc.entry.text)):
+                score = min(100.0, score + 5)
+            score = min(score, 99.0)  # 100 is reserved for exact look-ups
+            if score >= min_score:
+                scored.append((score, exact_words, -len(doc.entry.text), -i))
+        scored.sort(reverse=True)
+        return [Match(label or query, self.docs[-i].entry, "fuzzy", round(s, 1)) for s, _, _, i in scored[:limit]]
+
+    def _rare(self) -> float:
+        return math.log(1 + len(self.docs))
+
+
+def suggest(index: Index, query: str, sources: Sequence[str] | None = None, limit: int = 3) -> list[str]:
+    """Codes and names close to a query that matched nothing, best first; none for junk."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
+
+    q = query.strip()
+    if not q or len(q) > 64:
+        return []
+    labels: dict[str, str] = {}  # lower-cased key -> label as the vendor writes it
+    for entry in index.entries:
+        if sources is not None and entry.source not in sources:
+            continue
+        for label in (entry.code, entry.name):
+            if label:
+                labels.setdefault(label.lower(), label)
+    ql = q.lower()
+    if ql.isdigit():
+        close = [k for k in labels if k.isdigit() and OSA.distance(ql, k) <= 1]
+        return sorted(close, key=lambda k: (abs(int(k) - int(ql)), k))[:limit]
+    found = process.extract(ql, list(labels), scorer=fuzz.ratio, score_cutoff=80, limit=limit)
+    return [labels[k] for k, _, _ in found]
+
+
+_INDEXES: dict[int, SearchIndex] = {}
+
+
+def search_index(index: Index) -> SearchIndex:
+    """The search index of an exact index, built on first use and kept for the process."""
+    found = _INDEXES.get(id(index))
+    if found is None or found.index is not index:
+        found = _INDEXES[id(index)] = SearchIndex(index)
+    return found
