@@ -30,7 +30,10 @@ _SPELLING = [
     (re.compile(r"ence$"), "ense"),
 ]
 _STOP = frozenset(
-    ["a", "an", "the", "is", "are", "was", "be", "been", "to", "of", "for", "in", "on", "at", "by", "or", "and", "it", "its", "this", "that", "with", "when", "not", "no", "any", "as", "from", "has", "have", "had", "do", "does", "did", "my", "your", "our", "their"]
+    (
+        "a an the is are was be been to of for in on at by or and it its this that with "
+        "when not no any as from has have had do does did my your our their"
+    ).split()
 )
 _SUFFIXES = ("ing", "ed", "es", "s")
 
