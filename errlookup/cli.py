@@ -45,6 +45,9 @@ class ErrlookupGroup(TyperGroup):
         except ErrlookupError as exc:
             _err(f"errlookup: {exc.message}")
             code = exc.exit_code
+        except click_exc.NoArgsIsHelpError as exc:
+            typer.echo(exc.ctx.get_help() if exc.ctx else "")
+            code = ExitCode.OK
         except click_exc.ClickException as exc:
             hint = " (see 'errlookup --help')" if isinstance(exc, click_exc.UsageError) else ""
             _err(f"errlookup: {exc.format_message()}{hint}")

@@ -62,7 +62,43 @@ def _remarks(entry: Entry) -> str:
     return entry.remarks or ""
 
 
-def lookup_table(result: Result, highlight: Sequence[str] = ()) -> Any:
+def _widths(columns: list[tuple[str, Any]], matches: Sequence[Match], total: int) -> list[tuple[str, int | None]]:
+    """Column widths that fit ``total`` columns: codes never wrap, text wraps on words.
+
+    Codes keep their natural width; the message keeps at least 24 columns; the other
+    text columns share what is left in proportion to their length, never narrower
+    than their longest word (up to 12), so words wrap rather than break.
+    """
+    natural: dict[str, int] = {}
+    longest_word: dict[str, int] = {}
+    for title, getter in columns:
+        if getter is None:
+            continue
+        values = [getter(m) for m in matches]
+        natural[title] = max([len(title), *(len(v) for v in values)])
+        longest_word[title] = max([len(title), *(len(w) for v in values for w in v.split())])
+    room = total - 3 * len(columns) - 1  # padding and dividers of the SIMPLE_HEAD box
+    widths: dict[str, int | None] = {}
+    for title in ("Source", "Code", "Score", "HTTP"):
+        if title in natural:
+            widths[title] = natural[title]
+            room -= natural[title]
+    side = [t for t in natural if t not in widths]
+    lowest = {t: min(longest_word[t], 12) for t in side}
+    want = sum(natural[t] for t in side)
+    if want + 24 <= room:
+        widths.update((t, natural[t]) for t in side)
+    else:
+        budget = max(room - 24, sum(lowest.values()))
+        spare = budget - sum(lowest.values())
+        extra = sum(natural[t] - lowest[t] for t in side) or 1
+        for t in side:
+            widths[t] = lowest[t] + spare * (natural[t] - lowest[t]) // extra
+    widths["Message"] = max(room - sum(widths[t] or 0 for t in side), 12)
+    return [(title, widths[title]) for title, _ in columns]
+
+
+def lookup_table(result: Result, highlight: Sequence[str] = (), width: int = 80) -> Any:
     """One table per query; the messages of one code are grouped under one code cell."""
     from rich import box
     from rich.table import Table
@@ -82,9 +118,13 @@ def lookup_table(result: Result, highlight: Sequence[str] = ()) -> Any:
     ]
     columns.extend(c for c in optional if any(c[1](m) for m in matches))
     columns.append(("Message", None))
-    for title, getter in (("Section/Category", lambda m: _place(m.entry)), ("Remarks", lambda m: _remarks(m.entry))):
-        if any(getter(m) for m in matches):
-            columns.append((title, getter))
+    has_section = any(m.entry.section for m in matches)
+    has_category = any(m.entry.category for m in matches)
+    place = "Section/Category" if has_section and has_category else "Section" if has_section else "Category"
+    if has_section or has_category:
+        columns.append((place, lambda m: _place(m.entry)))
+    if any(m.entry.remarks for m in matches):
+        columns.append(("Remarks", lambda m: _remarks(m.entry)))
 
     count = len(matches)
     table = Table(
@@ -94,13 +134,9 @@ def lookup_table(result: Result, highlight: Sequence[str] = ()) -> Any:
         show_lines=False,
         expand=False,
     )
-    for title, _ in columns:
-        if title == "Message":
-            table.add_column(title, ratio=3, min_width=20, overflow="fold")
-        elif title in ("Source", "Code", "Score", "HTTP"):
-            table.add_column(title, no_wrap=title != "HTTP", overflow="fold")
-        else:
-            table.add_column(title, ratio=1, overflow="fold")
+    for title, width in _widths(columns, matches, width):
+        no_wrap = title in ("Source", "Code", "Score", "HTTP")
+        table.add_column(title, width=width, no_wrap=no_wrap, overflow="fold")
     previous: tuple[str, str | None] | None = None
     for i, m in enumerate(matches):
         group = (m.entry.source, m.entry.code)
@@ -109,8 +145,8 @@ def lookup_table(result: Result, highlight: Sequence[str] = ()) -> Any:
         for title, getter in columns:
             if title == "Message":
                 cells.append(_message_cell(m.entry, highlight))
-            elif same and title in ("Source", "Code"):
-                cells.append(Text(""))
+            elif same and (title in ("Source", "Code") or getter(m) == getter(matches[i - 1])):
+                cells.append(Text(""))  # the group's first row already says it
             else:
                 cells.append(Text(clean(getter(m))))
         nxt = matches[i + 1].entry if i + 1 < count else None
@@ -135,7 +171,7 @@ def print_lookup(results: Iterable[Result], out: IO[str] | None = None) -> None:
         if not result.found:
             continue
         highlight = words(result.query) if result.text_search else ()
-        con.print(lookup_table(result, highlight))
+        con.print(lookup_table(result, highlight, con.width))
 
 
 def lookup_json(results: Iterable[Result]) -> str:

@@ -117,7 +117,9 @@ class SearchIndex:
                 found[word] = max(found.get(word, 0.0), sim)
             if len(qword) >= 4:
                 for word in self.vocab:
-                    if len(word) > len(qword) and word.startswith(qword):
+                    # a fragment of a word ("auth"), or a word cut short in a name ("Init")
+                    shorter, longer = sorted((word, qword), key=len)
+                    if len(shorter) >= 4 and shorter != longer and longer.startswith(shorter):
                         found[word] = max(found.get(word, 0.0), 0.8)
         return found
 
