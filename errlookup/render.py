@@ -134,9 +134,9 @@ def lookup_table(result: Result, highlight: Sequence[str] = (), width: int = 80)
         show_lines=False,
         expand=False,
     )
-    for title, width in _widths(columns, matches, width):
+    for title, column_width in _widths(columns, matches, width):
         no_wrap = title in ("Source", "Code", "Score", "HTTP")
-        table.add_column(title, width=width, no_wrap=no_wrap, overflow="fold")
+        table.add_column(title, width=column_width, no_wrap=no_wrap, overflow="fold")
     previous: tuple[str, str | None] | None = None
     for i, m in enumerate(matches):
         group = (m.entry.source, m.entry.code)
