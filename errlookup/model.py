@@ -81,6 +81,8 @@ class Match:
     entry: Entry
     match: MatchKind
     score: float = 100.0
+    #: Words of the entry (lower-cased, spelling folded) that a fuzzy query matched.
+    matched: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object for this match (lookup --json, scan matches)."""

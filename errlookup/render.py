@@ -41,16 +41,24 @@ def http_text(entry: Entry) -> str:
     return f"{text} ???" if text and entry.http_status_doubtful else text
 
 
-def _message_cell(entry: Entry, highlight: Sequence[str] = ()) -> Text:
+_TEXT_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _message_cell(entry: Entry, matched: frozenset[str] = frozenset()) -> Text:
     from rich.text import Text
+
+    from errlookup.search import words
 
     cell = Text(clean(entry.message or entry.description or ""))
     if entry.message and entry.description:
         cell.append("\n")
         cell.append(clean(entry.description), style="dim")
-    if highlight:
-        for word in highlight:
-            cell.highlight_regex(re.compile(rf"(?i)\b{re.escape(word)}\w*"), style="bold yellow")
+    if matched:
+        # a word is highlighted when it folds to a word the search matched ("exceeded"
+        # for the typed "exeeded", "unauthorized" for "unauthorised")
+        for found in _TEXT_WORD.finditer(cell.plain):
+            if any(w in matched for w in words(found.group())):
+                cell.stylize("bold yellow", found.start(), found.end())
     return cell
 
 
@@ -98,7 +106,7 @@ def _widths(columns: list[tuple[str, Any]], matches: Sequence[Match], total: int
     return [(title, widths[title]) for title, _ in columns]
 
 
-def lookup_table(result: Result, highlight: Sequence[str] = (), width: int = 80) -> Any:
+def lookup_table(result: Result, width: int = 80) -> Any:
     """One table per query; the messages of one code are grouped under one code cell."""
     from rich import box
     from rich.table import Table
@@ -144,7 +152,7 @@ def lookup_table(result: Result, highlight: Sequence[str] = (), width: int = 80)
         cells: list[Any] = []
         for title, getter in columns:
             if title == "Message":
-                cells.append(_message_cell(m.entry, highlight))
+                cells.append(_message_cell(m.entry, m.matched))
             elif same and (title in ("Source", "Code") or getter(m) == getter(matches[i - 1])):
                 cells.append(Text(""))  # the group's first row already says it
             else:
@@ -164,14 +172,10 @@ def _code_label(m: Match) -> str:
 
 
 def print_lookup(results: Iterable[Result], out: IO[str] | None = None) -> None:
-    from errlookup.search import words
-
     con = console(out)
     for result in results:
-        if not result.found:
-            continue
-        highlight = words(result.query) if result.text_search else ()
-        con.print(lookup_table(result, highlight, con.width))
+        if result.found:
+            con.print(lookup_table(result, con.width))
 
 
 def lookup_json(results: Iterable[Result]) -> str:

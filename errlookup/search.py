@@ -107,7 +107,8 @@ class SearchIndex:
             return found  # numbers match exactly or not at all: 7301 is not 7302
         stem = _stem(qword)
         if len(qword) >= 3:
-            cutoff = 80 if len(qword) >= 5 else 75
+            # short words need to be closer: "rate" must not match "create"
+            cutoff = 85 if len(qword) <= 4 else 80 if len(qword) <= 6 else 75
             for word, score, _ in process.extract(
                 qword, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
             ):
@@ -144,7 +145,7 @@ class SearchIndex:
             for word in close:
                 candidates.update(self.postings[word])
         phrase = " ".join(qwords)
-        scored: list[tuple[float, int, int, int]] = []
+        scored: list[tuple[float, int, int, int, frozenset[str]]] = []
         for i in candidates:
             doc = self.docs[i]
             if sources is not None and doc.entry.source not in sources:
@@ -175,9 +176,12 @@ class SearchIndex:
                 score = min(100.0, score + 5)
             score = min(score, 99.0)  # 100 is reserved for exact look-ups
             if score >= min_score:
-                scored.append((score, exact_words, -len(doc.entry.text), -i))
-        scored.sort(reverse=True)
-        return [Match(label or query, self.docs[-i].entry, "fuzzy", round(s, 1)) for s, _, _, i in scored[:limit]]
+                scored.append((score, exact_words, -len(doc.entry.text), -i, frozenset(hit_words)))
+        scored.sort(key=lambda row: row[:4], reverse=True)
+        return [
+            Match(label or query, self.docs[-i].entry, "fuzzy", round(s, 1), hits)
+            for s, _, _, i, hits in scored[:limit]
+        ]
 
     def _rare(self) -> float:
         return math.log(1 + len(self.docs))
