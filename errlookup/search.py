@@ -1,11 +1,12 @@
 """Fuzzy search over messages, descriptions, names and codes, and "did you mean".
 
-Scoring works on words rather than whole strings so that word order, extra or
-missing words and typos all degrade the score gently: each query word is matched
-to its closest word in the entry (RapidFuzz, vectorised over the vocabulary once
-per query), and an entry scores by how much of the query it covers, weighted by how
-rare each word is, plus a little for how much of the entry the query covers, so a
-short specific message beats a long one that merely contains the words.
+Scoring works on words rather than whole strings, so word order, extra or missing
+words and typos all lower the score gently. Each query word is matched to its
+closest word in an entry (RapidFuzz, vectorised over the vocabulary once per query),
+each entry word answering at most one query word. An entry scores by how much of the
+query it covers, each word weighted by how rare it is among all entries, plus a
+little for how much of the entry the query covers, so a short specific message beats
+a long one that merely contains the words.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from errlookup.index import Index
 from errlookup.model import Entry, Match
 
 _WORD = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # British and American spellings are folded the same way on both sides, so a fold
 # that over-reaches ("otherwise") is harmless: it changes query and entry alike.
@@ -29,13 +31,29 @@ _SPELLING = [
     (re.compile(r"ll(ed|ing)$"), r"l\1"),
     (re.compile(r"ence$"), "ense"),
 ]
+# Query words that carry no meaning of their own. Negations stay ("not locked").
 _STOP = frozenset(
     (
         "a an the is are was be been to of for in on at by or and it its this that with "
-        "when not no any as from has have had do does did my your our their"
+        "when as from has have had my your our their out up me we i us got get says said "
+        "error errors"
     ).split()
 )
-_SUFFIXES = ("ing", "ed", "es", "s")
+_SUFFIXES = ("ings", "ing", "ers", "er", "ied", "ies", "ed", "es", "s")
+# Everyday abbreviations of support tickets and chat; a word also matches these.
+_ABBREVIATIONS = {
+    "db": ("database",), "msg": ("message",), "msgs": ("messages",), "auth": ("authentication", "authorized"),
+    "config": ("configuration",), "cfg": ("configuration",), "conf": ("configuration",),
+    "param": ("parameter",), "params": ("parameters",), "arg": ("argument",), "args": ("arguments",),
+    "dup": ("duplicate",), "dupe": ("duplicate",), "creds": ("credentials",), "cred": ("credentials",),
+    "cert": ("certificate",), "certs": ("certificates",), "perm": ("permission",), "perms": ("permissions",),
+    "tweet": ("twitter",), "tweets": ("twitter",), "req": ("request",), "resp": ("response",),
+    "conn": ("connection",), "txn": ("transaction",), "tx": ("transaction",), "info": ("information",),
+    "max": ("maximum",), "min": ("minimum",), "addr": ("address",), "svc": ("service",), "acct": ("account",),
+    "attr": ("attribute",), "attrs": ("attributes",), "num": ("number",), "tel": ("telephone", "phone"),
+    "sub": ("subscription", "subscriber"), "subs": ("subscription", "subscriber"), "ttl": ("time", "live"),
+    "dnd": ("disturb",), "sim": ("sim",), "pwd": ("password",), "id": ("identifier", "id"),
+}  # fmt: skip
 
 #: Default number of results and lowest score shown for a text query.
 DEFAULT_LIMIT = 5
@@ -50,12 +68,17 @@ def fold(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words of a text, camelCase and snake_case split, spelling folded."""
-    text = _CAMEL.sub(" ", text).lower()
-    return [fold(w) for w in _WORD.findall(text)]
+    """Lower-case words of a text, spelling folded; camelCase is split and kept whole too."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        parts = _WORD.findall(_CAMEL.sub(" ", token).lower())
+        out.extend(fold(w) for w in parts)
+        if len(parts) > 1:
+            out.append(fold(token.lower()))
+    return out
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -77,16 +100,15 @@ class SearchIndex:
     index: Index
     docs: list[_Doc] = field(default_factory=list)
     vocab: list[str] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         df: dict[str, int] = {}
         for i, entry in enumerate(self.index.entries):
-            primary_text = " ".join(
-                t for t in (entry.message, entry.name, entry.code, None if entry.message else entry.description) if t
-            )
-            primary = frozenset(words(primary_text))
+            main = (entry.message, entry.name, entry.code, *entry.legacy, None if entry.message else entry.description)
+            primary = frozenset(words(" ".join(t for t in main if t)))
             secondary = frozenset(words(entry.description or "")) - primary if entry.message else frozenset()
             self.docs.append(_Doc(entry, primary, secondary, max(1, len(primary))))
             for w in primary | secondary:
@@ -94,6 +116,7 @@ class SearchIndex:
                 df[w] = df.get(w, 0) + 1
         n = max(1, len(self.docs))
         self.vocab = sorted(self.postings)
+        self.stems = [stem(w) for w in self.vocab]
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
 
     def _similar(self, qword: str) -> dict[str, float]:
@@ -101,27 +124,27 @@ class SearchIndex:
         from rapidfuzz import fuzz, process
 
         found: dict[str, float] = {}
-        if qword in self.postings:
-            found[qword] = 1.0
-        if qword.isdigit():
+        for alt in (qword, *_ABBREVIATIONS.get(qword, ())):
+            if alt in self.postings:
+                found[alt] = 1.0
+        if qword.isdigit() or len(qword) < 3:
             return found  # numbers match exactly or not at all: 7301 is not 7302
-        stem = _stem(qword)
-        if len(qword) >= 3:
-            # short words need to be closer: "rate" must not match "create"
-            cutoff = 85 if len(qword) <= 4 else 80 if len(qword) <= 6 else 75
-            for word, score, _ in process.extract(
-                qword, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            ):
+        # short words need to be closer: "rate" must not match "create"
+        cutoff = 85 if len(qword) <= 4 else 80 if len(qword) <= 6 else 75
+        qstem = stem(qword)
+        for choices, key in ((self.vocab, qword), (self.stems, qstem)):
+            for _, score, i in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+                word = self.vocab[i]
                 if word.isdigit():
                     continue
-                sim = 0.95 if _stem(word) == stem else 0.9 * score / 100
+                sim = 0.95 if score == 100 else 0.9 * score / 100
                 found[word] = max(found.get(word, 0.0), sim)
-            if len(qword) >= 4:
-                for word in self.vocab:
-                    # a fragment of a word ("auth"), or a word cut short in a name ("Init")
-                    shorter, longer = sorted((word, qword), key=len)
-                    if len(shorter) >= 4 and shorter != longer and longer.startswith(shorter):
-                        found[word] = max(found.get(word, 0.0), 0.8)
+        if len(qword) >= 4:
+            for word in self.vocab:
+                # a fragment of a word ("auth"), or a word cut short in a name ("Init")
+                shorter, longer = sorted((word, qword), key=len)
+                if len(shorter) >= 4 and shorter != longer and longer.startswith(shorter):
+                    found[word] = max(found.get(word, 0.0), 0.8)
         return found
 
     def search(
@@ -138,7 +161,8 @@ class SearchIndex:
             return []
         content = [w for w in qwords if w not in _STOP] or qwords
         sims = {w: self._similar(w) for w in content}
-        weights = {w: max((self.idf.get(v, 1.0) for v in sims[w]), default=self._rare()) for w in content}
+        rare = math.log(1 + len(self.docs))
+        weights = {w: max((self.idf[v] for v in sims[w] if sims[w][v] >= 0.95), default=rare) for w in content}
         total = sum(weights.values())
         candidates: set[int] = set()
         for close in sims.values():
@@ -150,12 +174,9 @@ class SearchIndex:
             doc = self.docs[i]
             if sources is not None and doc.entry.source not in sources:
                 continue
-            covered = 0.0
-            exact_words = 0
-            hit_words: set[str] = set()
+            # every (query word, entry word) pair, best first; each side is used once
+            pairs = []
             for w in content:
-                best = 0.0
-                best_word = None
                 for word, sim in sims[w].items():
                     if word in doc.primary:
                         s = sim
@@ -163,28 +184,31 @@ class SearchIndex:
                         s = sim * 0.85
                     else:
                         continue
-                    if s > best:
-                        best, best_word = s, word
-                if best_word is not None:
-                    hit_words.add(best_word)
-                    exact_words += best_word == w
-                covered += weights[w] * best
+                    credit = s * min(weights[w], self.idf[word]) if s < 0.95 else s * weights[w]
+                    pairs.append((credit, s, w, word))
+            pairs.sort(reverse=True)
+            used_q: set[str] = set()
+            used_d: set[str] = set()
+            covered = 0.0
+            exact_words = 0
+            for credit, _, w, word in pairs:
+                if w in used_q or word in used_d:
+                    continue
+                used_q.add(w)
+                used_d.add(word)
+                covered += credit
+                exact_words += word == w
             query_cov = covered / total
-            doc_cov = len(hit_words & doc.primary) / doc.length
+            doc_cov = len(used_d & doc.primary) / doc.length
             score = 100 * (0.8 * query_cov + 0.2 * min(1.0, doc_cov))
             if len(qwords) > 1 and phrase in " ".join(words(doc.entry.text)):
                 score = min(100.0, score + 5)
             score = min(score, 99.0)  # 100 is reserved for exact look-ups
             if score >= min_score:
-                scored.append((score, exact_words, -len(doc.entry.text), -i, frozenset(hit_words)))
+                scored.append((score, exact_words, -len(doc.entry.text), -i, frozenset(used_d)))
         scored.sort(key=lambda row: row[:4], reverse=True)
-        return [
-            Match(label or query, self.docs[-i].entry, "fuzzy", round(s, 1), hits)
-            for s, _, _, i, hits in scored[:limit]
-        ]
-
-    def _rare(self) -> float:
-        return math.log(1 + len(self.docs))
+        label = label or query
+        return [Match(label, self.docs[-i].entry, "fuzzy", round(s, 1), hits) for s, _, _, i, hits in scored[:limit]]
 
 
 def suggest(index: Index, query: str, sources: Sequence[str] | None = None, limit: int = 3) -> list[str]:
