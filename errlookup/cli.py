@@ -15,6 +15,9 @@ from typer.core import TyperGroup
 from errlookup import __version__
 from errlookup.errors import ErrlookupError, ExitCode
 
+#: Lowest score a text query shows by default (kept in step with errlookup.search).
+DEFAULT_MIN_SCORE = 35.0
+
 #: Options the top-level command itself takes; anything else starts a lookup.
 _GROUP_OPTIONS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
 
@@ -158,7 +161,7 @@ def search_cmd(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")] = 10,
     min_score: Annotated[
         float, typer.Option("--min-score", min=0, max=100, help="Lowest score (0-100) to show.")
-    ] = 50.0,
+    ] = DEFAULT_MIN_SCORE,
     as_json: JsonOpt = False,
 ) -> None:
     """Fuzzy search over every catalogue's messages, descriptions, names and codes.

@@ -57,7 +57,7 @@ _ABBREVIATIONS = {
 
 #: Default number of results and lowest score shown for a text query.
 DEFAULT_LIMIT = 5
-DEFAULT_MIN_SCORE = 60.0
+DEFAULT_MIN_SCORE = 35.0
 
 
 def fold(word: str) -> str:
