@@ -14,9 +14,7 @@ from typer.core import TyperGroup
 
 from errlookup import __version__
 from errlookup.errors import ErrlookupError, ExitCode
-
-#: Lowest score a text query shows by default (kept in step with errlookup.search).
-DEFAULT_MIN_SCORE = 35.0
+from errlookup.search import DEFAULT_MIN_SCORE
 
 #: Options the top-level command itself takes; anything else starts a lookup.
 _GROUP_OPTIONS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}

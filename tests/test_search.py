@@ -144,12 +144,6 @@ def test_search_index_is_built_once_per_process(index: Index) -> None:
     assert search_index(index) is search_index(index)
 
 
-def test_cli_and_core_agree_on_the_default_min_score() -> None:
-    from errlookup import cli, search
-
-    assert cli.DEFAULT_MIN_SCORE == search.DEFAULT_MIN_SCORE
-
-
 @pytest.mark.parametrize("junk", ["hello world", "the quick brown fox", "lorem ipsum dolor"])
 def test_text_with_nothing_in_common_finds_nothing(run, junk: str) -> None:
     result = run(junk)
