@@ -109,6 +109,8 @@ def load_file(path: Path, origin: str = "user") -> Catalog:
         url=document.get("url"),
         error_format=document.get("error_format", {}),
         notes=tuple(document.get("notes", ())),
+        scan_keys=tuple(document.get("scan", {}).get("keys", ())),
+        scan_hints=tuple(document.get("scan", {}).get("hints", ())),
     )
 
 

@@ -180,6 +180,73 @@ def search_cmd(
     _finish([result], as_json)
 
 
+@app.command("scan")
+def scan_cmd(
+    files: Annotated[
+        list[str] | None, typer.Argument(metavar="[FILE]...", help="Log files (.gz too); stdin when none or '-'.")
+    ] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="A table of codes by count instead of the log.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per finding (JSON Lines).")] = False,
+    include_success: Annotated[bool, typer.Option("--all", help="Report success codes too (HTTP 2xx, ...).")] = False,
+    source: SourceOpt = None,
+    line_buffered: Annotated[
+        bool, typer.Option("--line-buffered", help="Flush after every line read, even into a pipe.")
+    ] = False,
+) -> None:
+    """Find, explain and count the error codes in logs; every input byte passes through.
+
+    Example: tail -f webhooks.log | errlookup scan
+    """
+    from errlookup import render
+    from errlookup.scan import Scanner, Tally, open_input
+
+    if summary and as_json:
+        raise ErrlookupError("--summary and --json cannot be used together", ExitCode.USAGE)
+    index, sources = _session(source)
+    scanner = Scanner(index, sources, include_success=include_success)
+    out = sys.stdout.buffer
+    flush = line_buffered or render.use_colour(sys.stdout) or sys.stdout.isatty()
+    style = render._Style(render.use_colour(sys.stdout))
+    tally = Tally()
+    failed = False
+    for path in files or ["-"]:
+        try:
+            stream = open_input(path)
+        except ErrlookupError as exc:
+            _err(f"errlookup: {exc.message}")
+            failed = True
+            continue
+        label = path
+        try:
+            for block in scanner.scan_stream(stream):
+                if summary:
+                    for result in block.lines:
+                        tally.add(label, result.findings)
+                elif as_json:
+                    lines = [render.finding_json(label, f) for r in block.lines for f in r.findings]
+                    if lines:
+                        out.write(("\n".join(lines) + "\n").encode("utf-8", "replace"))
+                else:
+                    render.annotate(block, out, style)
+                if flush:
+                    out.flush()
+        except (OSError, EOFError) as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            _err(f"errlookup: cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
+            failed = True
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+    if summary:
+        con = render.console()
+        for table in render.summary_tables(tally):
+            con.print(table)
+    out.flush()
+    if failed:
+        raise typer.Exit(ExitCode.FILE_ERROR)
+
+
 @app.command("sources")
 def sources_cmd(as_json: JsonOpt = False) -> None:
     """The loaded catalogues: id, name, entry count and where each came from.

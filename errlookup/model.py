@@ -71,6 +71,10 @@ class Catalog:
     error_format: dict[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     replaces_bundled: bool = False
+    #: Keys whose values are this source's codes (``ResultCode``, ``error.code``).
+    scan_keys: tuple[str, ...] = ()
+    #: Words that point at this source when they stand on the same log line.
+    scan_hints: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

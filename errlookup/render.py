@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from errlookup.catalog import LoadResult
     from errlookup.lookup import Result
     from errlookup.model import Entry, Match
+    from errlookup.scan import Block, Finding, Tally
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
@@ -221,3 +222,169 @@ def sources_json(loaded: LoadResult) -> str:
         for c in loaded.catalogs
     ]
     return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------------- scan
+
+PREFIX = "» "
+
+
+class _Style:
+    """ANSI styles for annotations; empty strings when colour is off."""
+
+    def __init__(self, colour: bool) -> None:
+        on = colour
+        self.dim = "\x1b[2m" if on else ""
+        self.bold = "\x1b[1m" if on else ""
+        self.source = "\x1b[1;36m" if on else ""
+        self.warn = "\x1b[1;33m" if on else ""
+        self.reset = "\x1b[0m" if on else ""
+
+
+def use_colour(stream: IO[Any]) -> bool:
+    """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _entry_text(entry: Entry) -> str:
+    text = entry.message or entry.description or ""
+    if entry.name and entry.name != text:
+        return f"{entry.name}: {text}" if text else entry.name
+    return text
+
+
+def annotation(finding: Finding, style: _Style | None = None) -> str:
+    """One ``» `` line explaining a finding; vendor and log text never carry escapes."""
+    s = style or _Style(False)
+    best = finding.best
+    if best is None:
+        what = "HTTP status, in no catalogue" if finding.kind == "http" else f"in no catalogue ({finding.context})"
+        return f"{s.dim}{PREFIX}{s.reset}{s.bold}{clean(finding.code)}{s.reset}: {what}"
+    code = best.code if best.code is not None else finding.code
+    head = f"{s.source}{best.source}{s.reset} {s.bold}{clean(code)}{s.reset}"
+    if best.http_status and not (code.isdigit() and int(code) in best.http_status):
+        head += f" (HTTP {http_text(best)})"
+    if finding.success:
+        head += " (success)"
+    line = f"{s.dim}{PREFIX}{s.reset}{head}: {clean(_entry_text(best))}"
+    if best.section:
+        line += f" {s.dim}[{clean(best.section)}]{s.reset}"
+    others: list[str] = []
+    for m in finding.matches[1:]:
+        label = f"{m.entry.source} {m.entry.code}"
+        if m.entry.source != best.source and label not in others:
+            others.append(label)
+    if others:
+        line += f" {s.dim}(also {', '.join(others[:3])}{', ...' if len(others) > 3 else ''}){s.reset}"
+    if finding.inconsistency:
+        line += f" {s.warn}⚠ {finding.inconsistency}{s.reset}"
+    return line
+
+
+#: Annotation lines written after one input line at most; the rest are counted.
+MAX_ANNOTATIONS = 20
+
+
+def annotate(block: Block, out: IO[bytes], style: _Style) -> None:
+    """Write a block byte for byte, each line with findings followed by its ``» `` lines.
+
+    The annotations of a last line that has no line ending go before it, so that
+    removing every ``» `` line gives back the input exactly.
+    """
+    data = block.data
+    pos = 0
+    for result in block.lines:
+        line = data[pos : result.end]
+        texts = [annotation(f, style) for f in result.findings[:MAX_ANNOTATIONS]]
+        if len(result.findings) > MAX_ANNOTATIONS:
+            texts.append(f"{PREFIX}... and {len(result.findings) - MAX_ANNOTATIONS} more on this line")
+        eol = b"\r\n" if line.endswith(b"\r\n") else b"\n"
+        notes = b"".join(t.encode("utf-8", "replace") + eol for t in texts)
+        if line.endswith(b"\n"):
+            out.write(line)
+            out.write(notes)
+        else:
+            out.write(notes)
+            out.write(line)
+        pos = result.end
+    out.write(data[pos:])
+
+
+def finding_json(path: str, finding: Finding) -> str:
+    """One JSON Lines object per finding (the contract's keys first)."""
+    return json.dumps(
+        {
+            "path": path,
+            "line": finding.line,
+            "code": finding.code,
+            "text": finding.text,
+            "matches": [m.to_json() for m in finding.matches],
+            "column": finding.column,
+            "context": finding.context,
+            "kind": finding.kind,
+            "success": finding.success,
+            "http_status": finding.http_status,
+            "inconsistent": finding.inconsistency is not None,
+            "inconsistency": finding.inconsistency,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _where(place: tuple[str, int], many: bool) -> str:
+    path, line = place
+    return f"{path}:{line}" if many else str(line)
+
+
+def summary_tables(tally: Tally) -> list[Any]:
+    """The findings by source and code, most frequent first; then the unknown codes."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    many = len(tally.paths) > 1
+    top = max([s.count for s in tally.known.values()] + [s.count for s in tally.unknown.values()] + [1])
+    tables = []
+    known = sorted(tally.known.items(), key=lambda kv: (-kv[1].count, kv[0]))
+    table = Table(
+        title=Text(f"{tally.total} findings on {tally.lines_with_findings} lines"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    for title in ("Source", "Code", "Count", "First", "Last", ""):
+        table.add_column(title, no_wrap=True, justify="right" if title in ("Count", "First", "Last") else "left")
+    table.add_column("Message", overflow="fold", ratio=1)
+    for (source, code), seen in known:
+        bar = "█" * max(1, round(12 * seen.count / top))
+        text = _entry_text(seen.entry) if seen.entry else ""
+        table.add_row(
+            Text(source), Text(clean(code)), str(seen.count), _where(seen.first, many), _where(seen.last, many),
+            Text(bar, style="cyan"), Text(clean(text)),
+        )  # fmt: skip
+    tables.append(table)
+    if tally.unknown:
+        unknown = Table(
+            title=Text("Unknown codes (seen in error contexts, in no catalogue)"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+        )
+        for title in ("Code", "Count", "First", "Last", ""):
+            unknown.add_column(title, no_wrap=True, justify="right" if title in ("Count", "First", "Last") else "left")
+        unknown.add_column("Seen as", overflow="fold", ratio=1)
+        for code, seen in sorted(tally.unknown.items(), key=lambda kv: (-kv[1].count, kv[0])):
+            bar = "█" * max(1, round(12 * seen.count / top))
+            unknown.add_row(
+                Text(clean(code)), str(seen.count), _where(seen.first, many), _where(seen.last, many),
+                Text(bar, style="yellow"), Text(clean(", ".join(sorted(seen.contexts)[:3]))),
+            )  # fmt: skip
+        tables.append(unknown)
+    return tables

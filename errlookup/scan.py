@@ -1,0 +1,617 @@
+"""Finding error codes in logs: what counts as a finding, which source it belongs to.
+
+Two stages keep the per-byte cost near that of copying the input. The first works
+on whole blocks of bytes with regular expressions that each start with a literal
+(``code``, ``status``, ``http/`` ...), which the regex engine finds at memchr speed,
+and picks out the few lines that may hold a finding. The second reads only those
+lines closely: key/value pairs, status lines, phrases and names, each finding
+resolved to catalogue entries and ranked by what else the line says.
+
+Nothing here prints: ``scan_stream`` yields blocks of input with the findings of
+their lines, and the renderer writes them out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import BinaryIO
+
+from errlookup.index import Index, normalize
+from errlookup.model import Catalog, Entry, Match
+
+#: Bytes read at a time; a line is held whole up to MAX_LINE bytes, longer ones in pieces.
+BLOCK = 1 << 20
+MAX_LINE = 8 << 20
+#: Bytes of the previous piece of an over-long line read again with the next piece,
+#: so a code split across the cut is still seen.
+OVERLAP = 512
+
+# Keys (lower-cased, without "_", "-" and ".") whose value is an HTTP status, and
+# keys whose value is an error code. A key may carry a prefix ("rev23_status",
+# "last_error_code"): it counts when it ends with one of the suffixes.
+HTTP_KEYS = ("statuscode", "httpstatus", "httpcode", "status")
+CODE_KEYS = (
+    "errorcode", "errcode", "resultcode", "returncode", "faultcode", "reasoncode", "errornumber", "errorno",
+    "errno", "errnum", "subcode", "error", "err", "code",
+)  # fmt: skip
+# Keys that end like a code key but never hold one.
+NOT_CODE_KEYS = frozenset(
+    "areacode zipcode postcode postalcode promocode couponcode currencycode countrycode languagecode langcode "
+    "exitcode authcode authorizationcode verificationcode qrcode barcode colorcode colourcode shortcode "
+    "productcode itemcode regioncode statecode citycode sourcecode passcode discountcode hashcode "
+    "opcode unicode encode decode keycode charcode zip timezone".split()
+)
+_NOT_VALUES = frozenset("true false null none nil ok success yes no undefined nan".split())
+
+# key: value, key=value, "key": "value", 'key': value. The value is taken whole and
+# may not itself be followed by ":" or "=" (then it is the next key, as in
+# `cca: "ResultCode": 102`), so one pair never swallows the key of the next.
+_KV = re.compile(
+    r"""(?<![\w.$@-])(?P<key>[A-Za-z_$@][\w.$@-]{0,63})["']?[ \t]{0,8}[:=][ \t]{0,8}(?P<q>["']?)"""
+    r"""(?P<val>[A-Za-z0-9_.+-]{1,64})(?![A-Za-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
+)
+# HTTP statuses outside key/value pairs, matched on the lower-cased line: a status
+# line or access-log field (HTTP/1.1" 404), "HTTP 503", "returned 402", "404 Client Error".
+_HTTP = re.compile(
+    r"\bhttp/\d(?:\.\d)?\"?[ \t]+(?P<line>[1-5]\d\d)\b(?![.:/-]\d)"
+    r"|\bhttp(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5]\d\d)\b(?![.:/-]\d)"
+    r"|\b(?:returned|responded(?:[ \t]+with)?|failed[ \t]+with|rejected[ \t]+with)[ \t]+(?:an?[ \t]+)?"
+    r"(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
+    r"|\b(?P<client>[45]\d\d)[ \t]+(?:client|server)[ \t]+error\b"
+)
+_HTTP_CONTEXTS = {
+    "line": "HTTP status line",
+    "word": "HTTP status",
+    "returned": "HTTP status (returned)",
+    "client": "HTTP error",
+}
+# "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
+_PHRASE = re.compile(
+    r"\b(?P<word>error|err|result|return|response|fault|reason|status|failure)(?![a-z])"
+    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?[ \t]*(?:[:#=][ \t]*)?"
+    r"(?P<val>\d{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-]\d)"
+)
+_TOKEN = re.compile(r"[A-Za-z0-9_]+")
+_PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
+
+# First stage, on the lower-cased block: each pattern starts with a literal.
+_STAGE1_ERRORS = [
+    re.compile(rb"""code["']?[ \t]{0,8}[:= ][ \t]{0,8}["']?[a-z0-9_]"""),
+    re.compile(rb"""status["']?[ \t]{0,8}[:= ][ \t]{0,8}["']?(?:code[ \t]+)?(?:[45]\d\d|\d{4})"""),
+    re.compile(rb"""err(?:or|no)?["']?[ \t]{0,8}[:=# ][ \t]{0,8}["']?(?:code[ \t]+|#)?[a-z0-9_]"""),
+    re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[45]\d\d"""),
+    re.compile(rb"""http[ \t]+(?:error[ \t]+|status[ \t]+|code[ \t]+)?[45]\d\d"""),
+    re.compile(rb"""returned[ \t]+"""),
+    re.compile(rb"""failed[ \t]+with"""),
+]
+_STAGE1_ALL = [
+    re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d"""),
+    re.compile(rb"""status["']?[ \t]{0,8}[:= ][ \t]{0,8}["']?[0-9]"""),
+]
+# Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
+_SHAPE = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10
+)
+_HUMP = re.compile(rb"Aa+A")
+_TOKEN_AT = re.compile(rb"[A-Za-z0-9_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One code seen in an error context on one line."""
+
+    line: int
+    code: str
+    text: str  # the matched text, as it stands in the line
+    context: str  # what made it a finding: the key, "HTTP status line", a phrase ...
+    kind: str  # "http" (an HTTP status), "code" (a vendor code) or "name" (a symbolic name)
+    column: int  # 1-based character position of the code in the line
+    matches: tuple[Match, ...] = ()
+    success: bool = False
+    http_status: int | None = None  # the HTTP status logged on the same line, if any
+    inconsistency: str | None = None  # logged HTTP status vs the documented one
+
+    @property
+    def best(self) -> Entry | None:
+        return self.matches[0].entry if self.matches else None
+
+
+@dataclass
+class LineResult:
+    """The findings of one input line; ``end`` is the offset just past it in its block."""
+
+    number: int
+    end: int
+    findings: list[Finding]
+
+
+@dataclass
+class Block:
+    """A run of whole input lines, byte for byte, and the findings of those lines."""
+
+    data: bytes
+    lines: list[LineResult] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4096)
+def _norm_key(key: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", key.lower())
+
+
+@lru_cache(maxsize=4096)
+def _key_path(key: str) -> tuple[str, ...]:
+    """``Response.ResultCode`` -> ("response", "resultcode")."""
+    return tuple(_norm_key(part) for part in key.split(".") if part)
+
+
+@lru_cache(maxsize=4096)
+def _key_class(key: str) -> str | None:
+    """'http' for a key holding an HTTP status, 'code' for an error code, else None."""
+    last, full = _norm_key(key.rsplit(".", 1)[-1]), _norm_key(key)
+    if not last or last in NOT_CODE_KEYS or full in NOT_CODE_KEYS:
+        return None
+    if full.endswith(HTTP_KEYS):
+        return "http"
+    if last in CODE_KEYS or full.endswith(tuple(k for k in CODE_KEYS if k not in ("code", "err"))):
+        return "code"
+    return None
+
+
+class Scanner:
+    """Finds and explains the codes in log lines, against one set of catalogues."""
+
+    def __init__(self, index: Index, sources: Sequence[str] | None = None, include_success: bool = False) -> None:
+        self.index = index
+        self.sources = list(sources) if sources is not None else None
+        self.include_success = include_success
+        self.catalogs: dict[str, Catalog] = {c.id: c for c in index.catalogs}
+        self._order = {c.id: i for i, c in enumerate(index.catalogs)}
+        # the keys each catalogue claims: "ResultCode" is Askia's, "error.code" VoipNow's
+        self.claims = [(_key_path(key), c.id) for c in index.catalogs for key in c.scan_keys if _key_path(key)]
+        # hint word (lower-cased) -> the pattern that checks it stands as a word, per source
+        self.hints = {
+            c.id: [(h.lower(), re.compile(rf"(?<![a-z0-9]){re.escape(h.lower())}(?![a-z0-9])")) for h in c.scan_hints]
+            for c in index.catalogs
+            if c.scan_hints
+        }
+        self._hint_cache: tuple[str | None, set[str]] = (None, set())
+        # Codes and names distinctive enough to count on their own as a word:
+        # snake_case codes and CamelCase names of two or more words.
+        self.distinctive: dict[str, str] = {}
+        for entry in index.entries:
+            for label in (entry.code, entry.name):
+                if label and _is_distinctive(label):
+                    self.distinctive.setdefault(label.lower(), label)
+        self._distinctive_keys = frozenset(self.distinctive)
+        self._numbers = frozenset(k for k in index.by_code if k.isdigit())
+        tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
+        self._stage1 = list(_STAGE1_ERRORS) + (_STAGE1_ALL if include_success else [])
+        self._snake = re.compile(b"_(?:" + b"|".join(re.escape(t.encode()) for t in tails) + rb")\b") if tails else None
+
+    # ------------------------------------------------------------------ stage 1
+    def candidate_lines(self, block: bytes) -> list[int]:
+        """Offsets of the starts of the lines of a block that may hold a finding."""
+        starts: set[int] = set()
+        low = block.lower()
+        patterns = list(self._stage1) + ([self._snake] if self._snake is not None else [])
+        for pattern in patterns:
+            _line_starts(low, (m.start() for m in pattern.finditer(low)), starts)
+        if self.distinctive:
+            shape = block.translate(_SHAPE)
+            _line_starts(
+                low,
+                (p for p in (m.start() for m in _HUMP.finditer(shape)) if self._is_name_at(block, shape, p)),
+                starts,
+            )
+        return sorted(starts)
+
+    def _is_name_at(self, block: bytes, shape: bytes, at: int) -> bool:
+        if at and shape[at - 1] in b"Aa0_":
+            return False  # inside a longer identifier
+        token = _TOKEN_AT.match(block, at)
+        return bool(token) and token.group().decode("ascii", "replace").lower() in self.distinctive
+
+    # ------------------------------------------------------------------ stage 2
+    def scan_line(self, text: str, number: int = 1) -> list[Finding]:
+        """Every finding of one line (decoded text, without its line ending)."""
+        raw: list[tuple[int, int, str, str, str, str | None]] = []  # start, end, code, context, kind, key
+        taken: set[tuple[int, int]] = set()
+
+        def add(start: int, end: int, code: str, context: str, kind: str, key: str | None = None) -> None:
+            if (start, end) in taken:
+                return
+            taken.add((start, end))
+            raw.append((start, end, code, context, kind, key))
+
+        for m in _KV.finditer(text):
+            key, val = m.group("key"), m.group("val")
+            cls = _key_class(key)
+            if cls is None:
+                continue
+            full_key = key
+            if "." not in key and self.claims and _norm_key(key) == "code":
+                parent = self._parent_key(text, m.start())
+                if parent:
+                    full_key = f"{parent}.{key}"
+            start, end = m.start("val"), m.end("val")
+            if cls == "http":
+                if val.isdigit() and len(val) == 3 and "100" <= val <= "599":
+                    add(start, end, val, f"key {key}", "http", full_key)
+                elif val.isdigit() and 4 <= len(val) <= 6:
+                    add(start, end, val, f"key {key}", "code", full_key)  # "status": 7628 is no HTTP status
+                continue
+            if val.lower() in _NOT_VALUES:
+                continue
+            if val.isdigit():
+                if len(val) <= 6:
+                    add(start, end, val, f"key {key}", "code", full_key)
+            elif self._known(val) or _looks_like_code(val):
+                add(start, end, val, f"key {key}", "code", full_key)
+        low = text.lower()
+        if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        for m in _HTTP.finditer(low):
+            group = m.lastgroup or "line"
+            add(m.start(group), m.end(group), m.group(group), _HTTP_CONTEXTS[group], "http")
+        for m in _PHRASE.finditer(low):
+            start, end = m.start("val"), m.end("val")
+            val, word = text[start:end], m.group("word")
+            if any(s <= start < e for s, e, *_ in raw):
+                continue
+            phrase = text[m.start() : m.start("val")].strip(" \t:#=")
+            http_like = val.isdigit() and len(val) == 3 and "100" <= val <= "599"
+            if http_like and (word == "status" or phrase.lower() in ("error", "err")):
+                add(start, end, val, f"phrase '{phrase}'", "http")
+            elif val.isdigit() or val.lower() in self.distinctive:
+                add(start, end, val, f"phrase '{phrase}'", "code")
+        # names and known numbers standing alone: first a set intersection in C, and
+        # only when it finds something a walk over the words to place them
+        low_tokens = set(_TOKEN.findall(low))
+        if not low_tokens.isdisjoint(self._distinctive_keys) or not low_tokens.isdisjoint(self._numbers):
+            for m in _TOKEN.finditer(text):
+                token = m.group()
+                lowered = token.lower()
+                if lowered not in self._distinctive_keys and lowered not in self._numbers:
+                    continue
+                if any(s <= m.start() < e for s, e, *_ in raw):
+                    continue
+                label = self.distinctive.get(lowered)
+                if label:
+                    kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
+                    add(m.start(), m.end(), token, "word", kind)
+                elif self._followed_by_its_message(token, text, m.end()):
+                    add(m.start(), m.end(), token, "code followed by its message", "code")
+        if not raw:
+            return []
+        raw.sort()
+        http_status = next((int(code) for _, _, code, _, kind, _ in raw if kind == "http"), None)
+        findings: list[Finding] = []
+        seen_entries: set[tuple[str, str | None]] = set()
+        for start, end, code, context, kind, key in raw:
+            matches = self._resolve(code, kind, key, text, http_status)
+            best = matches[0].entry if matches else None
+            if kind == "name" and best is not None and (best.source, best.code) in seen_entries:
+                continue  # "ResultCode=809 (QuotaLockFailed)" is one finding
+            if best is not None:
+                seen_entries.add((best.source, best.code))
+            success = _is_success(code, kind, best)
+            if success and not self.include_success:
+                continue
+            if not matches and self.sources is not None and kind != "http":
+                continue  # with --source, a code none of those sources knows is not theirs
+            findings.append(
+                Finding(
+                    line=number,
+                    code=best.code if best is not None and best.code is not None and kind == "name" else code,
+                    text=text[start:end],
+                    context=context,
+                    kind=kind,
+                    column=start + 1,
+                    matches=tuple(matches),
+                    success=success,
+                    http_status=http_status if kind != "http" else None,
+                    inconsistency=_inconsistency(best, kind, http_status),
+                )
+            )
+        return findings
+
+    def _followed_by_its_message(self, code: str, text: str, at: int) -> bool:
+        """``7014 Customer not found``: a known code written just before its own message."""
+        rest = text[at : at + 200].lstrip(" \t:-(\"'").lower()
+        for entry in self.index.codes(code, self.sources):
+            for label in (entry.message, entry.name):
+                if label and len(label) >= 6 and rest.startswith(label.lower()):
+                    return True
+        return False
+
+    def _hinted(self, line: str) -> set[str]:
+        """Sources whose hint words stand on the line (cached for the line being read)."""
+        if self._hint_cache[0] != line:
+            low = line.lower()
+            found = {
+                sid for sid, hints in self.hints.items() if any(word in low and p.search(low) for word, p in hints)
+            }
+            self._hint_cache = (line, found)
+        return self._hint_cache[1]
+
+    def _known(self, value: str) -> bool:
+        return value.lower() in self.distinctive or bool(self.index.codes(value) or self.index.names(value))
+
+    def claimed_by(self, key: str) -> set[str]:
+        """Sources whose documented response shape puts their codes under this key."""
+        path = _key_path(key)
+        return {source for claim, source in self.claims if path[-len(claim) :] == claim}
+
+    def _parent_key(self, text: str, at: int) -> str | None:
+        """The key of the object a key stands in: ``error`` for ``{"error": {"code": ...``."""
+        brace = text.rfind("{", max(0, at - 200), at)
+        if brace < 0 or "}" in text[brace:at]:
+            return None
+        before = text[max(0, brace - 48) : brace].rstrip(" \t")
+        if not before.endswith((":", "=")):
+            return None
+        m = _PARENT.search(before.rstrip(":= \t").rstrip("\"'"))
+        return m.group(0) if m else None
+
+    def _resolve(self, code: str, kind: str, key: str | None, line: str, http_status: int | None) -> list[Match]:
+        """The entries a code may be, best guess first, given what else the line says."""
+        if kind == "name":
+            entries = self.index.names(code, self.sources)
+            match_kind = "name"
+        else:
+            entries = list(self.index.codes(code, self.sources))
+            match_kind = "exact"
+            if not entries and kind != "http":
+                entries = self.index.names(code, self.sources)
+                match_kind = "name"
+        if not entries:
+            return []
+        if kind == "http":
+            entries = [e for e in entries if _is_http_entry(e)]
+        claimed = self.claimed_by(key) if key else set()
+        if claimed and any(e.source in claimed for e in entries):
+            entries = [e for e in entries if e.source in claimed]
+        lowered = line.lower()
+        hinted = self._hinted(line)
+
+        def score(entry: Entry) -> tuple[int, int]:
+            points = 0
+            if entry.source in claimed:
+                points += 8
+            if entry.source in hinted:
+                points += 4
+            if http_status is not None and http_status in entry.http_status and not _is_http_entry(entry):
+                points += 3
+            for text in (entry.message, entry.name):
+                if text and len(text) >= 4 and text.lower() in lowered and text.lower() != code.lower():
+                    points += 5
+                    break
+            if kind != "http" and _is_http_entry(entry):
+                points -= 2
+            return (-points, self._order.get(entry.source, 99))
+
+        ranked = sorted(entries, key=score)
+        return [Match(code, e, match_kind) for e in ranked]  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ streams
+    def scan_stream(self, stream: BinaryIO, line_buffered: bool = False) -> Iterator[Block]:
+        """Blocks of whole lines as read, each with its lines' findings; constant memory."""
+        number = 0
+        pending = b""
+        carry: list[Finding] = []  # findings of an over-long line not yet ended
+        overlap = ""
+        read = getattr(stream, "read1", stream.read)
+        while True:
+            chunk = read(BLOCK)
+            if not chunk:
+                break
+            data = pending + chunk if pending else chunk
+            cut = data.rfind(b"\n") + 1
+            if cut == 0 and len(data) < MAX_LINE:
+                pending = data
+                continue
+            if cut == 0:
+                # an over-long line: pass this piece through and look at it now
+                piece_findings = self._scan_piece(data, number + 1, overlap)
+                carry.extend(piece_findings)
+                overlap = data[-OVERLAP:].decode("utf-8", "replace")
+                pending = b""
+                yield Block(data)
+                continue
+            whole, pending = data[:cut], data[cut:]
+            block, number = self._scan_block(whole, number, carry, overlap)
+            carry, overlap = [], ""
+            yield block
+        if pending:
+            block, number = self._scan_block(pending, number, carry, overlap, final=True)
+            yield block
+
+    def _scan_piece(self, data: bytes, number: int, overlap: str) -> list[Finding]:
+        text = overlap + data.decode("utf-8", "replace")
+        return [f for f in self.scan_line(text, number) if f.column > len(overlap)]
+
+    def _scan_block(
+        self, data: bytes, number: int, carry: list[Finding], overlap: str, final: bool = False
+    ) -> tuple[Block, int]:
+        block = Block(data)
+        candidates = self.candidate_lines(data)
+        first_end = data.find(b"\n") + 1 or len(data)
+        if carry or overlap:
+            # the first line of this block ends an over-long line begun in earlier pieces
+            found = list(carry)
+            if 0 not in candidates:
+                candidates = [0, *candidates]
+            line_text = overlap + _decode_line(data[:first_end])
+            found.extend(f for f in self.scan_line(line_text, number + 1) if f.column > len(overlap))
+            if found:
+                block.lines.append(LineResult(number + 1, first_end, found))
+            candidates = [c for c in candidates if c != 0]
+        line_starts = _LineCounter(data)
+        for start in candidates:
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end + 1
+            text = _decode_line(data[start:end])
+            line_no = number + line_starts.number(start)
+            found = self.scan_line(text, line_no)
+            if found:
+                block.lines.append(LineResult(line_no, end, found))
+        number += data.count(b"\n") + (1 if final and not data.endswith(b"\n") else 0)
+        return block, number
+
+
+def _line_starts(data: bytes, positions: Iterable[int], into: set[int]) -> None:
+    """Add the start of the line of each position (increasing), each line looked up once."""
+    line_end = -1
+    for at in positions:
+        if at < line_end:
+            continue
+        into.add(data.rfind(b"\n", 0, at) + 1)
+        line_end = data.find(b"\n", at)
+        if line_end < 0:
+            line_end = len(data)
+
+
+class _LineCounter:
+    """Line number of an offset within a block, counting forward as offsets grow."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.offset = 0
+        self.count = 1
+
+    def number(self, offset: int) -> int:
+        self.count += self.data.count(b"\n", self.offset, offset)
+        self.offset = offset
+        return self.count
+
+
+def _decode_line(raw: bytes) -> str:
+    return raw.rstrip(b"\r\n").decode("utf-8", "replace")
+
+
+def _is_distinctive(label: str) -> bool:
+    if len(label) < 6 or not label.isascii():
+        return False
+    if "_" in label.strip("_") and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]+", label):
+        return True
+    return bool(re.fullmatch(r"(?:[A-Z][a-z0-9]+){2,}[A-Za-z0-9]*|[A-Z][a-z]+(?:[A-Z]+[a-z0-9]*)+", label))
+
+
+def _looks_like_code(value: str) -> bool:
+    """An unknown value that still reads as a code: snake_case, CamelCase or UPPER words."""
+    if not value.isascii() or len(value) < 3 or value.lower() in _NOT_VALUES:
+        return False
+    if re.fullmatch(r"\d+(?:\.\d+)+", value):
+        return False  # a version or a decimal
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+", value))
+
+
+def _is_http_entry(entry: Entry) -> bool:
+    """An entry whose code is itself an HTTP status (Rev23's 404, VoipNow's 200)."""
+    return bool(entry.code and entry.code.isdigit() and int(entry.code) in entry.http_status)
+
+
+def _is_success(code: str, kind: str, best: Entry | None) -> bool:
+    if best is not None:
+        return best.is_success
+    if kind == "http":
+        return code < "400"
+    return normalize(code) == "0"
+
+
+def _inconsistency(best: Entry | None, kind: str, http_status: int | None) -> str | None:
+    if best is None or kind == "http" or http_status is None or not best.http_status or _is_http_entry(best):
+        return None
+    if http_status in best.http_status:
+        return None
+    documented = " / ".join(str(s) for s in best.http_status)
+    doubt = ", marked doubtful" if best.http_status_doubtful else ""
+    return f"logged with HTTP {http_status}, documented as {documented}{doubt}"
+
+
+def scan_lines(scanner: Scanner, lines: Iterable[str]) -> list[Finding]:
+    """Findings of some text lines (a convenience for library users and tests)."""
+    out: list[Finding] = []
+    for number, line in enumerate(lines, 1):
+        out.extend(scanner.scan_line(line.rstrip("\r\n"), number))
+    return out
+
+
+# ---------------------------------------------------------------------- inputs
+
+
+def open_input(path: str) -> BinaryIO:
+    """A binary stream for a path (``-`` is stdin); ``.gz`` files are read decompressed."""
+    import sys
+
+    from errlookup.errors import ErrlookupError
+
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - the caller closes it
+        if fh.peek(2)[:2] == b"\x1f\x8b":
+            import gzip
+
+            return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
+        return fh
+    except FileNotFoundError:
+        raise ErrlookupError(f"cannot read {path}: no such file") from None
+    except IsADirectoryError:
+        raise ErrlookupError(f"cannot read {path}: is a folder") from None
+    except PermissionError:
+        raise ErrlookupError(f"cannot read {path}: permission denied") from None
+    except OSError as exc:
+        raise ErrlookupError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+# ---------------------------------------------------------------------- summary
+
+
+@dataclass
+class Seen:
+    """How often one code was seen, and where first and last."""
+
+    count: int = 0
+    first: tuple[str, int] = ("", 0)
+    last: tuple[str, int] = ("", 0)
+    entry: Entry | None = None
+    contexts: set[str] = field(default_factory=set)
+
+    def add(self, path: str, line: int) -> None:
+        if not self.count:
+            self.first = (path, line)
+        self.count += 1
+        self.last = (path, line)
+
+
+@dataclass
+class Tally:
+    """Counts for ``scan --summary``: known codes by source and code, unknown codes apart."""
+
+    known: dict[tuple[str, str], Seen] = field(default_factory=dict)
+    unknown: dict[str, Seen] = field(default_factory=dict)
+    lines_with_findings: int = 0
+    paths: list[str] = field(default_factory=list)
+
+    def add(self, path: str, findings: Sequence[Finding]) -> None:
+        if path not in self.paths:
+            self.paths.append(path)
+        if findings:
+            self.lines_with_findings += 1
+        for f in findings:
+            best = f.best
+            if best is None:
+                key = f"HTTP {f.code}" if f.kind == "http" else f.code
+                seen = self.unknown.setdefault(key, Seen())
+            else:
+                seen = self.known.setdefault((best.source, best.code or f.code), Seen(entry=best))
+            seen.contexts.add(f.context)
+            seen.add(path, f.line)
+
+    @property
+    def total(self) -> int:
+        return sum(s.count for s in self.known.values()) + sum(s.count for s in self.unknown.values())
