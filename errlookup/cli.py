@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from errlookup import __version__
-from errlookup.errors import ErrlookupError, ExitCode
+from errlookup.errors import ErrlookupError, ExitCode, InputError, OutputClosed
 from errlookup.search import DEFAULT_MIN_SCORE
 
 #: Options the top-level command itself takes; anything else starts a lookup.
@@ -36,6 +36,12 @@ class ErrlookupGroup(TyperGroup):
             args = ["lookup", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise OutputClosed() from None  # before Typer turns it into exit status 1
+
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
         from typer._click import exceptions as click_exc
@@ -43,6 +49,8 @@ class ErrlookupGroup(TyperGroup):
         try:
             rv = super().main(args, prog_name or "errlookup", complete_var, standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) else ExitCode.OK
+        except OutputClosed:
+            code = _quiet_broken_pipe()
         except ErrlookupError as exc:
             _err(f"errlookup: {exc.message}")
             code = exc.exit_code
@@ -53,12 +61,13 @@ class ErrlookupGroup(TyperGroup):
             hint = " (see 'errlookup --help')" if isinstance(exc, click_exc.UsageError) else ""
             _err(f"errlookup: {exc.format_message()}{hint}")
             code = exc.exit_code
-        except click_exc.Abort:
-            code = ExitCode.INTERRUPTED
-        except KeyboardInterrupt:
+        except (typer.Abort, KeyboardInterrupt):
             code = ExitCode.INTERRUPTED
         except BrokenPipeError:
             code = _quiet_broken_pipe()
+        except OSError as exc:  # writing failed: a full disk, a closed terminal
+            _err(f"errlookup: cannot write output: {exc.strerror or exc}")
+            code = ExitCode.FILE_ERROR
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
@@ -230,10 +239,8 @@ def scan_cmd(
                     render.annotate(block, out, style)
                 if flush:
                     out.flush()
-        except (OSError, EOFError) as exc:
-            if isinstance(exc, BrokenPipeError):
-                raise
-            _err(f"errlookup: cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
+        except InputError as exc:
+            _err(f"errlookup: cannot read {path}: {exc.message}")
             failed = True
         finally:
             if stream is not sys.stdin.buffer:

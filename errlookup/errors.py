@@ -45,3 +45,13 @@ class CatalogError(ErrlookupError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class InputError(ErrlookupError):
+    """An input stream failed part-way (a truncated .gz, a read error)."""
+
+    exit_code = ExitCode.FILE_ERROR
+
+
+class OutputClosed(Exception):
+    """The reader of our output went away (``| head``); not an error, just stop."""

@@ -405,7 +405,12 @@ class Scanner:
         overlap = ""
         read = getattr(stream, "read1", stream.read)
         while True:
-            chunk = read(BLOCK)
+            try:
+                chunk = read(BLOCK)
+            except (OSError, EOFError) as exc:
+                from errlookup.errors import InputError
+
+                raise InputError(getattr(exc, "strerror", None) or str(exc)) from None
             if not chunk:
                 break
             data = pending + chunk if pending else chunk

@@ -1,0 +1,314 @@
+"""``errlookup scan``: findings, sources, output modes, streams and bad input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import subprocess_env
+
+from errlookup.catalog import load_all
+from errlookup.index import Index
+from errlookup.scan import Scanner
+
+CORPUS = Path(__file__).parent / "data" / "scan" / "corpus.jsonl"
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(Index.build(load_all(include_user=False).catalogs))
+
+
+def codes(scanner: Scanner, line: str) -> list[tuple[str, str | None]]:
+    return [(f.code, f.best.source if f.best else None) for f in scanner.scan_line(line)]
+
+
+def strip_annotations(output: bytes) -> bytes:
+    return b"".join(line for line in output.splitlines(keepends=True) if not line.startswith("» ".encode()))
+
+
+def run_scan(*args: str, input: bytes = b"", **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "errlookup", "scan", *args],
+        input=input, capture_output=True, env=subprocess_env(**kwargs.pop("env", {})), timeout=120, **kwargs,
+    )  # fmt: skip
+
+
+# ------------------------------------------------------------------ what is a finding
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('{"code": 7302, "message": "Rate limit exceeded"}', [("7302", "imiconnect")]),
+        ('{"code":"expired_token"}', [("expired_token", "voipnow")]),
+        ('{"error": {"code": "pc_nonce_invalid", "message": "Parameter nonce is invalid."}}', [("pc_nonce_invalid", "voipnow")]),
+        ('{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}', [("401", "rev23"), ("102", "askia")]),
+        ("{'errorCode': 7508}", [("7508", "imiconnect")]),
+        ("ts=1 error_code=2213 msg=oops", [("2213", "salto")]),
+        ("errorCode: 7302", [("7302", "imiconnect")]),
+        ('"statusCode": 503', [("503", "rev23")]),
+        ("HTTP/1.1 503 Service Unavailable", [("503", "rev23")]),
+        ('10.0.0.1 - - [01/May/2024:12:00:00 +0000] "GET /x HTTP/1.1" 404 512 "-" "curl"', [("404", "rev23")]),
+        ("request failed with error 7302", [("7302", "imiconnect")]),
+        ("salto says error code 2213", [("2213", "salto")]),
+        ("cca: result code 102", [("102", "askia")]),
+        ("token refresh: expired_token, retrying", [("expired_token", "voipnow")]),
+        ("quota: QuotaLockFailed on survey 12", [("809", "askia")]),
+        ("ResultCode=809 (QuotaLockFailed)", [("809", "askia")]),
+        ("failed entries: 7014 Customer not found", [("7014", "imiconnect")]),
+    ],
+)  # fmt: skip
+def test_findings_in_error_contexts(scanner: Scanner, line: str, expected: list) -> None:
+    assert codes(scanner, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2024-05-01T12:00:01.7302Z INFO started",
+        "request_id=7302ab11-2213-4c0e-9a1b-000000000401 done",
+        "listening on 0.0.0.0:7302",
+        "uploaded bytes=7302 in took=401ms",
+        "GET /api/v1/orders/7302 took 12ms",
+        "sms to +14155557302 queued",
+        "price 401.50 EUR, invoice 2213",
+        "client v5.4.8 build 7302",
+        "error_count=401 error_rate=0.401",
+        '{"promo_code": "7302", "zip_code": "40109", "exit_code": 2}',
+        "HTTP/1.1 200 OK",
+        '{"StatusCode": 200, "Response": {"ResultCode": 0, "Error": ""}}',
+        "ObjectInUseCount=3 voipnow_expired_token_refreshes_total 5",
+    ],
+)
+def test_bare_numbers_and_success_are_not_findings(scanner: Scanner, line: str) -> None:
+    assert codes(scanner, line) == []
+
+
+def test_success_codes_only_with_all() -> None:
+    loaded = Index.build(load_all(include_user=False).catalogs)
+    found = Scanner(loaded, include_success=True).scan_line('HTTP/1.1 200 OK {"ResultCode": 0}')
+    assert [(f.code, f.success) for f in found] == [("200", True), ("0", True)]
+
+
+def test_context_narrows_the_source(scanner: Scanner) -> None:
+    # StatusCode is an HTTP status, never Askia's report error 401
+    (status, result) = scanner.scan_line('{"StatusCode": 401, "Response": {"ResultCode": 401}}')
+    assert {m.entry.source for m in status.matches} == {"rev23"}
+    assert [m.entry.source for m in result.matches] == ["askia"]
+    assert "ResultCode" in result.context
+    # a vendor's name on the line decides between two catalogues that share a number
+    (askia,) = scanner.scan_line("askia recording: error code 1002")
+    assert askia.best.source == "askia" and askia.matches[1].entry.source == "imiconnect"
+    (imi,) = scanner.scan_line("imiconnect profile: code=1002 Partial success")
+    assert (imi.best.source, imi.best.message) == ("imiconnect", "Partial success")
+
+
+def test_logged_http_status_is_checked_against_the_documented_one(scanner: Scanner) -> None:
+    (_, code) = scanner.scan_line("salto: status=500 code=1100")
+    assert code.inconsistency == "logged with HTTP 500, documented as 400"
+    (_, fine) = scanner.scan_line("salto: status=400 code=1100")
+    assert fine.inconsistency is None
+
+
+def test_pretty_printed_json_where_key_and_value_share_a_line(scanner: Scanner) -> None:
+    body = ["{", '  "error": {', '    "code": "expired_token",', '    "message": "Token is expired"', "  }", "}"]
+    found = [(i, f.code) for i, line in enumerate(body) for f in scanner.scan_line(line)]
+    assert found == [(2, "expired_token")]
+
+
+# ------------------------------------------------------------------ accuracy
+
+
+def test_precision_recall_and_source_on_the_labelled_corpus(scanner: Scanner) -> None:
+    tp = fp = fn = right_source = sourced = 0
+    for raw in CORPUS.read_text(encoding="utf-8").splitlines():
+        item = json.loads(raw)
+        found = scanner.scan_line(item["line"])
+        expected = Counter(f["code"].lower() for f in item["findings"])
+        got = Counter(f.code.lower() for f in found)
+        tp += sum((expected & got).values())
+        fp += sum((got - expected).values())
+        fn += sum((expected - got).values())
+        for f in item["findings"]:
+            same = [g for g in found if g.code.lower() == f["code"].lower()]
+            if f["source"] != "http" and same:
+                sourced += 1
+                right_source += any(g.best is not None and g.best.source == f["source"] for g in same)
+        # the block filter must never drop a line with a finding
+        if item["findings"]:
+            assert scanner.candidate_lines((item["line"] + "\n").encode()) == [0], item["line"]
+    assert tp / (tp + fp) >= 0.98
+    assert tp / (tp + fn) >= 0.97
+    assert right_source / sourced >= 0.95
+
+
+# ------------------------------------------------------------------ output modes
+
+
+def test_annotate_passes_every_byte_through(run) -> None:
+    rnd = random.Random(7)
+    lines = [
+        b'{"code": 7302}\n',
+        b"binary \xff\xfe\x00 junk error code 2213\r\n",
+        b"\x1b[31mred\x1b[0m HTTP/1.1 404 [bold]x[/bold]\n",
+        bytes(rnd.randrange(256) for _ in range(300)) + b"\n",
+        b"no final newline, ResultCode=102",
+    ]
+    data = b"".join(lines)
+    result = run("scan", input=data)
+    out = result.stdout_bytes
+    assert result.exit_code == 0
+    assert strip_annotations(out) == data
+    notes = [line for line in out.splitlines() if line.startswith("» ".encode())]
+    assert len(notes) >= 4
+    assert b"\x1b" not in b"".join(notes)  # input escapes never reach the annotations
+    # annotations of a last line without newline come before it, so the input survives
+    assert out.endswith(b"no final newline, ResultCode=102")
+
+
+def test_annotation_text(run) -> None:
+    out = run("scan", input="salto: status=500 code=1100\n").stdout
+    assert "» salto 1100 (HTTP 400): The request received is invalid" in out
+    assert "logged with HTTP 500, documented as 400" in out
+
+
+def test_json_lines_follow_the_contract(run, tmp_path: Path) -> None:
+    log = tmp_path / "a.log"
+    log.write_text('ok\n{"StatusCode": 401, "Response": {"ResultCode": 102}}\n', encoding="utf-8")
+    result = run("scan", "--json", str(log))
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["path"], r["line"], r["code"], r["text"]) for r in rows] == [
+        (str(log), 2, "401", "401"),
+        (str(log), 2, "102", "102"),
+    ]
+    assert rows[1]["matches"][0]["source"] == "askia" and rows[1]["matches"][0]["name"] == "UnknownToken"
+    assert rows[1]["context"] == "key ResultCode" and rows[1]["http_status"] == 401
+    stdin = json.loads(run("scan", "--json", input="error 7302\n").stdout)
+    assert stdin["path"] == "-" and stdin["line"] == 1
+
+
+def test_summary_counts_most_frequent_first_with_unknown_codes(run) -> None:
+    log = "code=7302\n" * 3 + "error code 2213\n" + "x\n" + "error_code=99999\n"
+    out = run("scan", "--summary", input=log).stdout
+    rows = [line.split() for line in out.splitlines()]
+    first = next(r for r in rows if r[:2] == ["imiconnect", "7302"])
+    assert first[2:5] == ["3", "1", "3"]
+    assert out.index("imiconnect") < out.index("salto")
+    assert "Unknown codes" in out and "99999" in out.split("Unknown codes")[1]
+
+
+def test_summary_and_json_together_is_a_usage_error(run) -> None:
+    result = run("scan", "--summary", "--json", input="")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def test_source_filter_narrows_findings(run) -> None:
+    out = run("scan", "--json", "--source", "askia", input="ResultCode=102 code=7302\n").stdout
+    assert [json.loads(line)["code"] for line in out.splitlines()] == ["102"]
+    assert run("scan", "--source", "nope", input="").exit_code == 2
+
+
+# ------------------------------------------------------------------ files and streams
+
+
+def test_files_gz_and_a_missing_one(run, tmp_path: Path) -> None:
+    plain = tmp_path / "a.log"
+    plain.write_text("error 7302\n", encoding="utf-8")
+    packed = tmp_path / "b.log.gz"
+    packed.write_bytes(gzip.compress(b"ResultCode=102\n"))
+    result = run("scan", "--json", str(plain), str(tmp_path / "missing.log"), str(packed), str(tmp_path))
+    assert result.exit_code == 1
+    assert [json.loads(line)["code"] for line in result.stdout.splitlines()] == ["7302", "102"]
+    assert f"cannot read {tmp_path / 'missing.log'}: no such file" in result.stderr
+    assert f"cannot read {tmp_path}: is a folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_corrupt_gz_is_reported_and_the_rest_scanned(run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.gz"
+    packed = gzip.compress(b"".join(b"error 7302 %s\n" % os.urandom(8).hex().encode() for _ in range(2000)))
+    bad.write_bytes(packed[: len(packed) // 2])
+    good = tmp_path / "good.log"
+    good.write_text("error 2213\n", encoding="utf-8")
+    result = run("scan", "--json", str(bad), str(good))
+    assert result.exit_code == 1
+    assert "2213" in result.stdout and f"cannot read {bad}" in result.stderr
+
+
+def test_live_stream_is_annotated_line_by_line() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errlookup", "scan", "--line-buffered"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=subprocess_env(),
+    )  # fmt: skip
+    try:
+        proc.stdin.write(b"first error 7302\n")
+        proc.stdin.flush()
+        assert proc.stdout.readline() == b"first error 7302\n"
+        assert proc.stdout.readline().startswith("» imiconnect 7302".encode())
+        proc.stdin.write(b"second ResultCode=102\n")
+        proc.stdin.flush()
+        assert proc.stdout.readline() == b"second ResultCode=102\n"
+        assert b"askia 102" in proc.stdout.readline()
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+    assert proc.returncode == 0
+
+
+def test_a_20_mib_line_and_a_pathological_line(tmp_path: Path) -> None:
+    big = tmp_path / "big.log"
+    line = b"x" * (20 << 20) + b' {"code": 7302}\n'
+    pathological = b'"code":' * 50_000 + b"\n"
+    big.write_bytes(b"start error 2213\n" + line + pathological + b"end")
+    result = run_scan(str(big))
+    assert result.returncode == 0, result.stderr
+    assert strip_annotations(result.stdout) == big.read_bytes()
+    assert result.stdout.count("» ".encode()) == 2  # 2213 and the 7302 at the end of the long line
+
+
+def test_head_ends_quietly() -> None:
+    data = b"error 7302\n" * 200_000
+    proc = subprocess.run(
+        f"{sys.executable} -m errlookup scan | head -n 2",
+        shell=True, input=data, capture_output=True, env=subprocess_env(), timeout=120,
+    )  # fmt: skip
+    assert proc.stdout.count(b"\n") == 2
+    assert proc.stderr == b""
+
+
+def test_ctrl_c_ends_quietly_with_130() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errlookup", "scan"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env(),
+    )  # fmt: skip
+    proc.stdin.write(b"error 7302\n")
+    proc.stdin.flush()
+    proc.stdout.readline()
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err
+
+
+def test_markup_and_escapes_in_catalogues_do_not_style_output(run, user_catalogs) -> None:
+    user_catalogs(
+        "evil.json",
+        {"id": "evil", "name": "[bold]Evil[/bold]", "entries": [
+            {"code": "evil_code", "message": "[red]boom[/red] \x1b[2J cleared", "http_status": [400]}]},
+    )  # fmt: skip
+    out = run("scan", input="error evil_code here\n").stdout
+    assert "[red]boom[/red] \\x1b[2J cleared" in out
+    assert "\x1b" not in out
+    summary = run("scan", "--summary", input="error evil_code here\n", env={"FORCE_COLOR": "1"}).stdout
+    assert "[red]boom[/red]" in summary and "\x1b[2J" not in summary
