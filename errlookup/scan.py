@@ -171,12 +171,16 @@ class Scanner:
         self._order = {c.id: i for i, c in enumerate(index.catalogs)}
         # the keys each catalogue claims: "ResultCode" is Askia's, "error.code" VoipNow's
         self.claims = [(_key_path(key), c.id) for c in index.catalogs for key in c.scan_keys if _key_path(key)]
-        # hint word (lower-cased) -> the pattern that checks it stands as a word, per source
-        self.hints = {
-            c.id: [(h.lower(), re.compile(rf"(?<![a-z0-9]){re.escape(h.lower())}(?![a-z0-9])")) for h in c.scan_hints]
-            for c in index.catalogs
+        # one pattern for every source's hint words, a named group per source
+        self._hint_groups = {f"s{i}": c.id for i, c in enumerate(index.catalogs) if c.scan_hints}
+        alternatives = [
+            f"(?P<s{i}>" + "|".join(re.escape(h.lower()) for h in sorted(c.scan_hints, key=len, reverse=True)) + ")"
+            for i, c in enumerate(index.catalogs)
             if c.scan_hints
-        }
+        ]
+        self._hints = (
+            re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])") if alternatives else None
+        )
         self._hint_cache: tuple[str | None, set[str]] = (None, set())
         # Codes and names distinctive enough to count on their own as a word:
         # snake_case codes and CamelCase names of two or more words.
@@ -327,14 +331,11 @@ class Scanner:
                     return True
         return False
 
-    def _hinted(self, line: str) -> set[str]:
-        """Sources whose hint words stand on the line (cached for the line being read)."""
-        if self._hint_cache[0] != line:
-            low = line.lower()
-            found = {
-                sid for sid, hints in self.hints.items() if any(word in low and p.search(low) for word, p in hints)
-            }
-            self._hint_cache = (line, found)
+    def _hinted(self, lowered: str) -> set[str]:
+        """Sources whose hint words stand on the (lower-cased) line; cached for the line being read."""
+        if self._hint_cache[0] != lowered:
+            found = {m.lastgroup for m in self._hints.finditer(lowered)} if self._hints else set()
+            self._hint_cache = (lowered, {self._hint_groups[g] for g in found if g})
         return self._hint_cache[1]
 
     def _known(self, value: str) -> bool:
@@ -374,8 +375,11 @@ class Scanner:
         claimed = self.claimed_by(key) if key else set()
         if claimed and any(e.source in claimed for e in entries):
             entries = [e for e in entries if e.source in claimed]
+        if len(entries) == 1:
+            return [Match(code, entries[0], match_kind)]  # type: ignore[arg-type]
         lowered = line.lower()
-        hinted = self._hinted(line)
+        # hint words only tell sources apart; within one source they change nothing
+        hinted = self._hinted(lowered) if len({e.source for e in entries}) > 1 else set()
 
         def score(entry: Entry) -> tuple[int, int]:
             points = 0

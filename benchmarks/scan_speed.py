@@ -1,0 +1,113 @@
+"""Throughput and memory of ``errlookup scan`` against a plain Python copy loop.
+
+    python3 benchmarks/scan_speed.py [--mib 32] [--runs 5]
+
+Generates (once, deterministic) a mixed log of at least --mib MiB in
+benchmarks/out/: ordinary application, access and JSON log lines, about 3% of them
+lines with error codes taken from the labelled corpus. Then times, with hyperfine
+when it is installed and a simple loop otherwise:
+
+- baseline: a plain Python loop that reads the lines and writes them to /dev/null;
+- errlookup scan (annotate mode) to /dev/null,
+
+and reads the peak memory of each with /usr/bin/time -v (or getrusage). Target
+(issue 4): scan within 3x of the baseline, peak memory under 100 MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+
+NORMAL = [
+    "{ts} INFO worker[{pid}] processed batch {n} in {ms} ms",
+    '10.0.{a}.{b} - - [01/May/2024:12:00:{s:02d} +0000] "GET /api/v1/items/{n} HTTP/1.1" 200 {size} "-" "Mozilla/5.0"',
+    "{ts} DEBUG sqlalchemy.engine: SELECT id, name FROM users WHERE id = {n} LIMIT {s}",
+    '{{"ts":"{ts}","level":"info","msg":"request done","status":200,"duration_ms":{ms},"bytes":{size}}}',
+    "{ts} INFO scheduler: job {n} finished, next run in {s}s",
+    'time={ts} level=info msg="cache hit" key=user:{n} ttl={s}',
+    '10.1.{a}.{b} - - [01/May/2024:12:01:{s:02d} +0000] "POST /webhooks/{n} HTTP/1.1" 204 0 "-" "hook/1.0"',
+]
+
+
+def generate(mib: int) -> Path:
+    path = OUT / f"mixed-{mib}mib.log"
+    if path.exists() and path.stat().st_size >= mib << 20:
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    corpus = [json.loads(line) for line in (ROOT / "tests/data/scan/corpus.jsonl").read_text().splitlines()]
+    coded = [c["line"] for c in corpus if c["findings"]]
+    rnd = random.Random(42)
+    size = 0
+    with path.open("w", encoding="utf-8") as fh:
+        while size < mib << 20:
+            if rnd.random() < 0.03:
+                line = rnd.choice(coded)
+            else:
+                line = rnd.choice(NORMAL).format(
+                    ts=f"2024-05-01T12:{rnd.randrange(60):02d}:{rnd.randrange(60):02d}.{rnd.randrange(1000):03d}Z",
+                    pid=rnd.randrange(1, 99999), n=rnd.randrange(1, 10**6), ms=rnd.randrange(1, 5000),
+                    size=rnd.randrange(100, 10**6), a=rnd.randrange(256), b=rnd.randrange(256), s=rnd.randrange(60),
+                )  # fmt: skip
+            fh.write(line + "\n")
+            size += len(line.encode()) + 1
+    return path
+
+
+def peak_mib(cmd: list[str], log: Path) -> float:
+    with log.open("rb") as stdin:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before) / 1024
+
+
+def timed(cmd: list[str], log: Path, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        with log.open("rb") as stdin:
+            t = time.perf_counter()
+            subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+            samples.append(time.perf_counter() - t)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mib", type=int, default=32)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    log = generate(args.mib)
+    python = sys.executable
+    baseline = [python, str(ROOT / "benchmarks" / "copy_lines.py")]
+    scan = [python, "-m", "errlookup", "scan"]
+    lines = sum(1 for _ in log.open("rb"))
+    print(f"log: {log} ({log.stat().st_size / 2**20:.1f} MiB, {lines} lines), python: {python}")
+    if shutil.which("hyperfine"):
+        report = OUT / "scan-hyperfine.json"
+        subprocess.run(
+            ["hyperfine", "--warmup", "1", "--runs", str(args.runs), "--export-json", str(report),
+             "-n", "baseline", f"{' '.join(baseline)} < {log}", "-n", "scan", f"{' '.join(scan)} < {log}"],
+            check=True,
+        )  # fmt: skip
+        results = {r["command"]: r["median"] for r in json.loads(report.read_text())["results"]}
+        base_s, scan_s = results["baseline"], results["scan"]
+    else:
+        base_s, scan_s = timed(baseline, log, args.runs), timed(scan, log, args.runs)
+    print(f"baseline median {base_s:.3f} s, scan median {scan_s:.3f} s: {scan_s / base_s:.2f}x")
+    print(f"peak memory: baseline {peak_mib(baseline, log):.1f} MiB, scan {peak_mib(scan, log):.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
