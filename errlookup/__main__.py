@@ -1,6 +1,6 @@
 """``python -m errlookup`` runs the same entry point as the console script."""
 
-from errlookup.cli import main
+from errlookup.entry import main
 
 if __name__ == "__main__":
     main()

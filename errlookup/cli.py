@@ -1,7 +1,8 @@
 """The command-line interface: parsing, calling the core, exit statuses. Nothing else.
 
-Every user error becomes one line on stderr and an ``ExitCode`` here, in
-``ErrlookupGroup.main``, for the real program and for tests alike.
+Every command is a thin function over ``errlookup.actions``; every way a command
+can end becomes an exit status in ``errlookup.entry.guarded``, which
+``ErrlookupGroup.main`` calls for the real program and for tests alike.
 """
 
 from __future__ import annotations
@@ -12,20 +13,14 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from errlookup import __version__
-from errlookup.errors import ErrlookupError, ExitCode, InputError, OutputClosed
+from errlookup import __version__, actions
+from errlookup.actions import say
+from errlookup.entry import guarded
+from errlookup.errors import ExitCode, OutputClosed
 from errlookup.search import DEFAULT_MIN_SCORE
 
 #: Options the top-level command itself takes; anything else starts a lookup.
 _GROUP_OPTIONS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
-
-
-def _err(line: str) -> None:
-    try:
-        sys.stderr.write(line + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
 
 
 class ErrlookupGroup(TyperGroup):
@@ -46,43 +41,26 @@ class ErrlookupGroup(TyperGroup):
              standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
         from typer._click import exceptions as click_exc
 
-        try:
-            rv = super().main(args, prog_name or "errlookup", complete_var, standalone_mode=False, **extra)
-            code = rv if isinstance(rv, int) else ExitCode.OK
-        except OutputClosed:
-            code = _quiet_broken_pipe()
-        except ErrlookupError as exc:
-            _err(f"errlookup: {exc.message}")
-            code = exc.exit_code
-        except click_exc.NoArgsIsHelpError as exc:
-            typer.echo(exc.ctx.get_help() if exc.ctx else "")
-            code = ExitCode.OK
-        except click_exc.ClickException as exc:
-            hint = " (see 'errlookup --help')" if isinstance(exc, click_exc.UsageError) else ""
-            _err(f"errlookup: {exc.format_message()}{hint}")
-            code = exc.exit_code
-        except (typer.Abort, KeyboardInterrupt):
-            code = ExitCode.INTERRUPTED
-        except BrokenPipeError:
-            code = _quiet_broken_pipe()
-        except OSError as exc:  # writing failed: a full disk, a closed terminal
-            _err(f"errlookup: cannot write output: {exc.strerror or exc}")
-            code = ExitCode.FILE_ERROR
+        def run() -> int:
+            try:
+                rv = super(ErrlookupGroup, self).main(
+                    args, prog_name or "errlookup", complete_var, standalone_mode=False, **extra
+                )
+            except click_exc.NoArgsIsHelpError as exc:
+                typer.echo(exc.ctx.get_help() if exc.ctx else "")
+                return ExitCode.OK
+            except click_exc.ClickException as exc:
+                hint = " (see 'errlookup --help')" if isinstance(exc, click_exc.UsageError) else ""
+                say(f"errlookup: {exc.format_message()}{hint}")
+                return exc.exit_code
+            except typer.Abort:
+                return ExitCode.INTERRUPTED
+            return rv if isinstance(rv, int) else ExitCode.OK
+
+        code = guarded(run)
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
-
-
-def _quiet_broken_pipe() -> int:
-    """``errlookup ... | head`` ends quietly: stop writing to the closed pipe."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    return ExitCode.OK
 
 
 app = typer.Typer(
@@ -120,31 +98,6 @@ def _root(
     """Look up error codes of every vendor at once: errlookup 7302."""
 
 
-def _session(source: list[str] | None) -> tuple[Any, list[str] | None]:
-    """Load the catalogues (reporting bad files on stderr) and check --source."""
-    from errlookup.catalog import parse_sources
-    from errlookup.state import load_index
-
-    index, problems = load_index()
-    for problem in problems:
-        _err(f"errlookup: warning: skipped catalogue {problem}")
-    return index, parse_sources(source, index.source_ids)
-
-
-def _finish(results: list[Any], as_json: bool) -> None:
-    from errlookup import render
-
-    if as_json:
-        typer.echo(render.lookup_json(results))
-    else:
-        render.print_lookup(results)
-    missing = [r for r in results if not r.found]
-    for r in missing:
-        _err(render.not_found_line(r))
-    if missing:
-        raise typer.Exit(ExitCode.NOT_FOUND)
-
-
 @app.command("lookup")
 def lookup_cmd(
     queries: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Codes, names, source:code, or words.")],
@@ -155,10 +108,7 @@ def lookup_cmd(
 
     Example: errlookup 7302 askia:105 expired_token "rate limit exceeded"
     """
-    from errlookup.lookup import resolve
-
-    index, sources = _session(source)
-    _finish([resolve(index, q, sources) for q in queries], as_json)
+    _exit(actions.lookup(queries, source, as_json))
 
 
 @app.command("search")
@@ -175,18 +125,7 @@ def search_cmd(
 
     Example: errlookup search rate limit exeeded --limit 3
     """
-    from errlookup.lookup import Result
-    from errlookup.search import search_index, suggest
-
-    index, sources = _session(source)
-    query = " ".join(text).replace("\x00", " ").strip()
-    if not query:
-        raise ErrlookupError("empty search: give some words of a message", ExitCode.USAGE)
-    result = Result(query, text_search=True)
-    result.matches = search_index(index).search(query, sources, limit=limit, min_score=min_score)
-    if not result.matches:
-        result.suggestions = suggest(index, query, sources)
-    _finish([result], as_json)
+    _exit(actions.search(text, source, limit, min_score, as_json))
 
 
 @app.command("scan")
@@ -206,52 +145,7 @@ def scan_cmd(
 
     Example: tail -f webhooks.log | errlookup scan
     """
-    from errlookup import render
-    from errlookup.scan import Scanner, Tally, open_input
-
-    if summary and as_json:
-        raise ErrlookupError("--summary and --json cannot be used together", ExitCode.USAGE)
-    index, sources = _session(source)
-    scanner = Scanner(index, sources, include_success=include_success)
-    out = sys.stdout.buffer
-    flush = line_buffered or render.use_colour(sys.stdout) or sys.stdout.isatty()
-    style = render._Style(render.use_colour(sys.stdout))
-    tally = Tally()
-    failed = False
-    for path in files or ["-"]:
-        try:
-            stream = open_input(path)
-        except ErrlookupError as exc:
-            _err(f"errlookup: {exc.message}")
-            failed = True
-            continue
-        label = path
-        try:
-            for block in scanner.scan_stream(stream):
-                if summary:
-                    for result in block.lines:
-                        tally.add(label, result.findings)
-                elif as_json:
-                    lines = [render.finding_json(label, f) for r in block.lines for f in r.findings]
-                    if lines:
-                        out.write(("\n".join(lines) + "\n").encode("utf-8", "replace"))
-                else:
-                    render.annotate(block, out, style)
-                if flush:
-                    out.flush()
-        except InputError as exc:
-            _err(f"errlookup: cannot read {path}: {exc.message}")
-            failed = True
-        finally:
-            if stream is not sys.stdin.buffer:
-                stream.close()
-    if summary:
-        con = render.console()
-        for table in render.summary_tables(tally):
-            con.print(table)
-    out.flush()
-    if failed:
-        raise typer.Exit(ExitCode.FILE_ERROR)
+    _exit(actions.scan(files, summary, as_json, include_success, source, line_buffered))
 
 
 @app.command("sources")
@@ -260,18 +154,16 @@ def sources_cmd(as_json: JsonOpt = False) -> None:
 
     Example: errlookup sources
     """
-    from errlookup import render
-    from errlookup.state import load_catalogs
+    _exit(actions.sources(as_json))
 
-    loaded = load_catalogs()
-    for problem in loaded.problems:
-        _err(f"errlookup: warning: skipped catalogue {problem}")
-    if as_json:
-        typer.echo(render.sources_json(loaded))
-    else:
-        render.console().print(render.sources_table(loaded))
+
+def _exit(code: int) -> None:
+    if code:
+        raise typer.Exit(code)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point (the fast path lives in errlookup.entry)."""
+    from errlookup.entry import main as entry_main
+
+    entry_main()

@@ -229,7 +229,7 @@ def sources_json(loaded: LoadResult) -> str:
 PREFIX = "» "
 
 
-class _Style:
+class Style:
     """ANSI styles for annotations; empty strings when colour is off."""
 
     def __init__(self, colour: bool) -> None:
@@ -262,9 +262,9 @@ def _entry_text(entry: Entry) -> str:
     return text
 
 
-def annotation(finding: Finding, style: _Style | None = None) -> str:
+def annotation(finding: Finding, style: Style | None = None) -> str:
     """One ``» `` line explaining a finding; vendor and log text never carry escapes."""
-    s = style or _Style(False)
+    s = style or Style(False)
     best = finding.best
     if best is None:
         what = "HTTP status, in no catalogue" if finding.kind == "http" else f"in no catalogue ({finding.context})"
@@ -294,7 +294,7 @@ def annotation(finding: Finding, style: _Style | None = None) -> str:
 MAX_ANNOTATIONS = 20
 
 
-def annotate(block: Block, out: IO[bytes], style: _Style) -> None:
+def annotate(block: Block, out: IO[bytes], style: Style) -> None:
     """Write a block byte for byte, each line with findings followed by its ``» `` lines.
 
     The annotations of a last line that has no line ending go before it, so that

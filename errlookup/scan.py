@@ -49,10 +49,23 @@ _NOT_VALUES = frozenset("true false null none nil ok success yes no undefined na
 # key: value, key=value, "key": "value", 'key': value. The value is taken whole and
 # may not itself be followed by ":" or "=" (then it is the next key, as in
 # `cca: "ResultCode": 102`), so one pair never swallows the key of the next.
+# Quotes may be doubled (CSV) or escaped (JSON inside a JSON string): ""code"", \"code\".
 _KV = re.compile(
-    r"""(?<![\w.$@-])(?P<key>[A-Za-z_$@][\w.$@-]{0,63})["']?[ \t]{0,8}[:=][ \t]{0,8}(?P<q>["']?)"""
-    r"""(?P<val>[A-Za-z0-9_.+-]{1,64})(?![A-Za-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
+    r"""(?<![\w.$@-])(?P<key>[A-Za-z_$@][\w.$@-]{0,63})(?:\\{0,2}["']){0,2}[ \t]{0,8}[:=][ \t]{0,8}"""
+    r"""(?P<q>(?:\\{0,2}["']){0,2})(?P<val>[A-Za-z0-9_.+-]{1,64})(?![A-Za-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
 )
+# Reason phrases of RFC 9110 (lower-cased) that follow a status in logs ("404 Not Found").
+REASONS = (
+    "bad request", "unauthorized", "payment required", "forbidden", "not found", "method not allowed",
+    "not acceptable", "proxy authentication required", "request timeout", "conflict", "gone",
+    "length required", "precondition failed", "content too large", "payload too large", "uri too long",
+    "unsupported media type", "range not satisfiable", "expectation failed", "misdirected request",
+    "unprocessable content", "unprocessable entity", "locked", "failed dependency", "too early",
+    "upgrade required", "precondition required", "too many requests", "request header fields too large",
+    "unavailable for legal reasons", "internal server error", "not implemented", "bad gateway",
+    "service unavailable", "gateway timeout", "http version not supported", "insufficient storage",
+    "network authentication required", "ok", "created", "accepted", "no content",
+)  # fmt: skip
 # HTTP statuses outside key/value pairs, matched on the lower-cased line: a status
 # line or access-log field (HTTP/1.1" 404), "HTTP 503", "returned 402", "404 Client Error".
 _HTTP = re.compile(
@@ -60,13 +73,19 @@ _HTTP = re.compile(
     r"|\bhttp(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5]\d\d)\b(?![.:/-]\d)"
     r"|\b(?:returned|responded(?:[ \t]+with)?|failed[ \t]+with|rejected[ \t]+with)[ \t]+(?:an?[ \t]+)?"
     r"(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
-    r"|\b(?P<client>[45]\d\d)[ \t]+(?:client|server)[ \t]+error\b"
+    r"|(?<![.,:])\b(?P<client>[45]\d\d)[ \t]+(?:(?:client|server)[ \t]+)?errors?\b"
+    r"|(?<![.,:])\b(?P<reason>[1-5]\d\d)[ \t]+(?:" + "|".join(REASONS) + r")\b"
+    r"|\|[ \t]*(?P<pipe>[1-5]\d\d)[ \t]*\|"
+    r"|(?<![\d/])(?:\d+/){4}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b"
 )
 _HTTP_CONTEXTS = {
     "line": "HTTP status line",
     "word": "HTTP status",
     "returned": "HTTP status (returned)",
     "client": "HTTP error",
+    "reason": "HTTP status and reason phrase",
+    "pipe": "access log status field",
+    "haproxy": "HAProxy log status field",
 }
 # "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
 _PHRASE = re.compile(
@@ -79,9 +98,12 @@ _PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
 
 # First stage, on the lower-cased block: each pattern starts with a literal.
 _STAGE1_ERRORS = [
-    re.compile(rb"""code["']?[ \t]{0,8}[:= ][ \t]{0,8}["']?[a-z0-9_]"""),
-    re.compile(rb"""status["']?[ \t]{0,8}[:= ][ \t]{0,8}["']?(?:code[ \t]+)?(?:[45]\d\d|\d{4})"""),
-    re.compile(rb"""err(?:or|no)?["']?[ \t]{0,8}[:=# ][ \t]{0,8}["']?(?:code[ \t]+|#)?[a-z0-9_]"""),
+    re.compile(rb"""code(?:\\{0,2}["']){0,2}[ \t]{0,8}[:= ][ \t]{0,8}(?:\\{0,2}["']){0,2}[a-z0-9_]"""),
+    re.compile(
+        rb"""status(?:\\{0,2}["']){0,2}[ \t]{0,8}[:= ][ \t]{0,8}(?:\\{0,2}["']){0,2}(?:code[ \t]+)?(?:[45]\d\d|\d{4})"""
+    ),
+    re.compile(rb"""err(?:or|no)?(?:\\{0,2}["']){0,2}[ \t]{0,8}[:=# ][ \t]{0,8}(?:\\{0,2}["']){0,2}(?:code[ \t]+|#)?[a-z0-9_]"""),
+    re.compile(rb"""haproxy"""),
     re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[45]\d\d"""),
     re.compile(rb"""http[ \t]+(?:error[ \t]+|status[ \t]+|code[ \t]+)?[45]\d\d"""),
     re.compile(rb"""returned[ \t]+"""),
@@ -89,7 +111,7 @@ _STAGE1_ERRORS = [
 ]
 _STAGE1_ALL = [
     re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d"""),
-    re.compile(rb"""status["']?[ \t]{0,8}[:= ][ \t]{0,8}["']?[0-9]"""),
+    re.compile(rb"""status(?:\\{0,2}["']){0,2}[ \t]{0,8}[:= ][ \t]{0,8}(?:\\{0,2}["']){0,2}[0-9]"""),
 ]
 # Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
 _SHAPE = bytes.maketrans(
@@ -163,8 +185,16 @@ def _key_class(key: str) -> str | None:
 class Scanner:
     """Finds and explains the codes in log lines, against one set of catalogues."""
 
-    def __init__(self, index: Index, sources: Sequence[str] | None = None, include_success: bool = False) -> None:
+    def __init__(
+        self,
+        index: Index,
+        sources: Sequence[str] | None = None,
+        include_success: bool = False,
+        report_unknown: bool = False,
+    ) -> None:
         self.index = index
+        #: Also report codes in error contexts that no catalogue knows (for the summary).
+        self.report_unknown = report_unknown and sources is None
         self.sources = list(sources) if sources is not None else None
         self.include_success = include_success
         self.catalogs: dict[str, Catalog] = {c.id: c for c in index.catalogs}
@@ -203,8 +233,11 @@ class Scanner:
         patterns = list(self._stage1) + ([self._snake] if self._snake is not None else [])
         for pattern in patterns:
             _line_starts(low, (m.start() for m in pattern.finditer(low)), starts)
+        shape = block.translate(_SHAPE)
+        # "404 Not Found", "| 404 |": three digits then a capitalised word, or between pipes
+        for literal in (b"000 Aa", b"| 000 |"):
+            _line_starts(low, _find_all(shape, literal), starts)
         if self.distinctive:
-            shape = block.translate(_SHAPE)
             _line_starts(
                 low,
                 (p for p in (m.start() for m in _HUMP.finditer(shape)) if self._is_name_at(block, shape, p)),
@@ -252,7 +285,11 @@ class Scanner:
             if val.isdigit():
                 if len(val) <= 6:
                     add(start, end, val, f"key {key}", "code", full_key)
-            elif self._known(val) or _looks_like_code(val):
+            elif self.index.codes(val):
+                add(start, end, val, f"key {key}", "code", full_key)
+            elif self.index.names(val):
+                add(start, end, val, f"key {key}", "name", full_key)  # "Error": "CcaTimeout"
+            elif _looks_like_code(val):
                 add(start, end, val, f"key {key}", "code", full_key)
         low = text.lower()
         if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
@@ -304,8 +341,8 @@ class Scanner:
             success = _is_success(code, kind, best)
             if success and not self.include_success:
                 continue
-            if not matches and self.sources is not None and kind != "http":
-                continue  # with --source, a code none of those sources knows is not theirs
+            if not matches and kind != "http" and not self.report_unknown:
+                continue  # a code no catalogue knows: only the summary lists those
             findings.append(
                 Finding(
                     line=number,
@@ -394,7 +431,9 @@ class Scanner:
                     points += 5
                     break
             if kind != "http" and _is_http_entry(entry):
-                points -= 2
+                # "code": 200 under a key no catalogue claims is far likelier HTTP's OK than
+                # a vendor's report code 200; an error status there is less certain
+                points += 6 if not claimed and code.startswith("2") else -2
             return (-points, self._order.get(entry.source, 99))
 
         ranked = sorted(entries, key=score)
@@ -469,6 +508,13 @@ class Scanner:
                 block.lines.append(LineResult(line_no, end, found))
         number += data.count(b"\n") + (1 if final and not data.endswith(b"\n") else 0)
         return block, number
+
+
+def _find_all(data: bytes, literal: bytes) -> Iterator[int]:
+    at = data.find(literal)
+    while at >= 0:
+        yield at
+        at = data.find(literal, at + 1)
 
 
 def _line_starts(data: bytes, positions: Iterable[int], into: set[int]) -> None:

@@ -20,7 +20,10 @@ from errlookup.catalog import load_all
 from errlookup.index import Index
 from errlookup.scan import Scanner
 
-CORPUS = Path(__file__).parent / "data" / "scan" / "corpus.jsonl"
+DATA = Path(__file__).parent / "data" / "scan"
+# Two labelled corpora written apart from the code: response bodies, access and app
+# logs (corpus.jsonl), and other styles: syslog, HAProxy, Gin, CSV, curl, stack traces.
+CORPORA = [DATA / "corpus.jsonl", DATA / "corpus_styles.jsonl"]
 
 
 @pytest.fixture(scope="module")
@@ -129,9 +132,10 @@ def test_pretty_printed_json_where_key_and_value_share_a_line(scanner: Scanner) 
 # ------------------------------------------------------------------ accuracy
 
 
-def test_precision_recall_and_source_on_the_labelled_corpus(scanner: Scanner) -> None:
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.stem)
+def test_precision_recall_and_source_on_the_labelled_corpus(scanner: Scanner, corpus: Path) -> None:
     tp = fp = fn = right_source = sourced = 0
-    for raw in CORPUS.read_text(encoding="utf-8").splitlines():
+    for raw in corpus.read_text(encoding="utf-8").splitlines():
         item = json.loads(raw)
         found = scanner.scan_line(item["line"])
         expected = Counter(f["code"].lower() for f in item["findings"])

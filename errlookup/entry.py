@@ -1,0 +1,130 @@
+"""The console-script entry point: a fast path for the hottest commands, Typer for the rest.
+
+A plain look-up or a scan with only simple options is parsed here, without
+importing Typer (which imports pydantic on first use, about 70 ms): the start-up
+of a look-up is most of its cost. Anything else (help, other commands, unusual
+option forms, ``--``) goes to the Typer app, which stays the definition of the
+interface; the tests run the same command lines through both paths and compare.
+
+Exit statuses are decided in one place, ``guarded``, for both paths.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from errlookup.errors import ErrlookupError, ExitCode, OutputClosed
+
+#: Set to 1 to always go through Typer (tests compare both paths with it).
+NO_FAST_ENV = "ERRLOOKUP_NO_FAST_PATH"
+
+# The options the fast path understands, per command: name -> (parameter, takes a value).
+# tests/test_entry.py checks them against the Typer app's own parameters.
+FAST_OPTIONS: dict[str, dict[str, tuple[str, bool]]] = {
+    "lookup": {"--json": ("as_json", False), "--source": ("source", True), "-s": ("source", True)},
+    "scan": {
+        "--json": ("as_json", False),
+        "--summary": ("summary", False),
+        "--all": ("include_success", False),
+        "--line-buffered": ("line_buffered", False),
+        "--source": ("source", True),
+        "-s": ("source", True),
+    },
+}
+#: Words that name a command (anything else first on the line starts a look-up).
+COMMANDS = ("lookup", "search", "scan", "sources", "catalog")
+
+
+def guarded(run: Callable[[], int]) -> int:
+    """Run a command and turn every way it can end into an exit status and at most one line."""
+    from errlookup.actions import say
+
+    try:
+        return int(run())
+    except OutputClosed:
+        return quiet_broken_pipe()
+    except ErrlookupError as exc:
+        say(f"errlookup: {exc.message}")
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return quiet_broken_pipe()
+    except OSError as exc:  # writing failed: a full disk, a closed terminal
+        say(f"errlookup: cannot write output: {exc.strerror or exc}")
+        return ExitCode.FILE_ERROR
+
+
+def quiet_broken_pipe() -> int:
+    """``errlookup ... | head`` ends quietly: stop writing to the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return ExitCode.OK
+
+
+def parse_fast(argv: Sequence[str]) -> tuple[str, dict[str, object]] | None:
+    """(command, arguments) when the fast path can run this command line, else None."""
+    if not argv:
+        return None
+    command, args = ("scan", list(argv[1:])) if argv[0] == "scan" else ("lookup", list(argv))
+    if argv[0] in COMMANDS and command != "scan":
+        if argv[0] != "lookup":
+            return None
+        args = list(argv[1:])
+    options = FAST_OPTIONS[command]
+    values: dict[str, object] = {}
+    positional: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg.startswith("-") and arg != "-":
+            name, eq, inline = arg.partition("=")
+            spec = options.get(name)
+            if spec is None or (eq and not spec[1]):
+                return None  # help, --version, an unknown or unusual option: Typer says what to
+            param, takes_value = spec
+            if takes_value:
+                if eq:
+                    value = inline
+                elif i + 1 < len(args):
+                    i += 1
+                    value = args[i]
+                else:
+                    return None
+                values.setdefault(param, [])
+                values[param].append(value)  # type: ignore[attr-defined]
+            else:
+                values[param] = True
+        else:
+            positional.append(arg)
+        i += 1
+    if command == "lookup":
+        if not positional or (any(q.strip() == "" for q in positional[:1]) and len(positional) == 0):
+            return None
+        values["queries"] = positional
+    else:
+        if "-" in positional[1:] and positional.count("-") > 1:
+            return None
+        values["files"] = positional or None
+    return command, values
+
+
+def main() -> None:
+    """Console-script entry point."""
+    argv = sys.argv[1:]
+    fast = None if os.environ.get(NO_FAST_ENV) or any(k.endswith("_COMPLETE") for k in os.environ) else parse_fast(argv)
+    if fast is None:
+        from errlookup.cli import app
+
+        app(prog_name="errlookup")
+        return
+    command, values = fast
+    from errlookup import actions
+
+    code = guarded(lambda: getattr(actions, command)(**values))
+    sys.exit(code)
