@@ -97,13 +97,13 @@ _TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
 
 # First stage, on the lower-cased block: each pattern starts with a literal.
+_Q = rb"""(?:\\{0,2}["']){0,2}"""  # no, one, doubled or escaped quotes
+_SEP = rb"[ \t]{0,8}"
 _STAGE1_ERRORS = [
-    re.compile(rb"""code(?:\\{0,2}["']){0,2}[ \t]{0,8}[:= ][ \t]{0,8}(?:\\{0,2}["']){0,2}[a-z0-9_]"""),
-    re.compile(
-        rb"""status(?:\\{0,2}["']){0,2}[ \t]{0,8}[:= ][ \t]{0,8}(?:\\{0,2}["']){0,2}(?:code[ \t]+)?(?:[45]\d\d|\d{4})"""
-    ),
-    re.compile(rb"""err(?:or|no)?(?:\\{0,2}["']){0,2}[ \t]{0,8}[:=# ][ \t]{0,8}(?:\\{0,2}["']){0,2}(?:code[ \t]+|#)?[a-z0-9_]"""),
-    re.compile(rb"""haproxy"""),
+    re.compile(rb"code" + _Q + _SEP + rb"[:= ]" + _SEP + _Q + rb"[a-z0-9_]"),
+    re.compile(rb"status" + _Q + _SEP + rb"[:= ]" + _SEP + _Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})"),
+    re.compile(rb"err(?:or|no)?" + _Q + _SEP + rb"[:=# ]" + _SEP + _Q + rb"(?:code[ \t]+|#)?[a-z0-9_]"),
+    re.compile(rb"haproxy"),
     re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[45]\d\d"""),
     re.compile(rb"""http[ \t]+(?:error[ \t]+|status[ \t]+|code[ \t]+)?[45]\d\d"""),
     re.compile(rb"""returned[ \t]+"""),
@@ -111,7 +111,7 @@ _STAGE1_ERRORS = [
 ]
 _STAGE1_ALL = [
     re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d"""),
-    re.compile(rb"""status(?:\\{0,2}["']){0,2}[ \t]{0,8}[:= ][ \t]{0,8}(?:\\{0,2}["']){0,2}[0-9]"""),
+    re.compile(rb"status" + _Q + _SEP + rb"[:= ]" + _SEP + _Q + rb"[0-9]"),
 ]
 # Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
 _SHAPE = bytes.maketrans(
