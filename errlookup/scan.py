@@ -69,15 +69,21 @@ REASONS = (
 # HTTP statuses outside key/value pairs, matched on the lower-cased line: a status
 # line or access-log field (HTTP/1.1" 404), "HTTP 503", "returned 402", "404 Client Error".
 _HTTP = re.compile(
-    r"\bhttp/\d(?:\.\d)?\"?[ \t]+(?P<line>[1-5]\d\d)\b(?![.:/-]\d)"
-    r"|\bhttp(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5]\d\d)\b(?![.:/-]\d)"
-    r"|\b(?:returned|responded(?:[ \t]+with)?|failed[ \t]+with|rejected[ \t]+with)[ \t]+(?:an?[ \t]+)?"
-    r"(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
-    r"|(?<![.,:])\b(?P<client>[45]\d\d)[ \t]+(?:(?:client|server)[ \t]+)?errors?\b"
-    r"|(?<![.,:])\b(?P<reason>[1-5]\d\d)[ \t]+(?:" + "|".join(REASONS) + r")\b"
-    r"|\|[ \t]*(?P<pipe>[1-5]\d\d)[ \t]*\|"
-    r"|(?<![\d/])(?:\d+/){4}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b"
+    r"http(?:/\d(?:\.\d)?\"?[ \t]+(?P<line>[1-5]\d\d)"
+    r"|(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5]\d\d))\b(?![.:/-]\d)"
 )
+_RETURNED = re.compile(
+    r"\b(?:returned|responded(?:[ \t]+with)?|failed[ \t]+with|rejected[ \t]+with)[ \t]+(?:an?[ \t]+)?"
+    r"(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
+)
+_CLIENT = re.compile(r"(?<![.,:])\b(?P<client>[45]\d\d)[ \t]+(?:(?:client|server)[ \t]+)?errors?\b")
+# Rarer shapes, each tried only when a cheap test of the line lets it:
+# "404 Not Found" (a status, then words that begin a reason phrase), "| 404 |" (a
+# pipe-separated access log), "0/0/1/401/402 503 212" (HAProxy's timers, status, bytes).
+_REASON = re.compile(r"(?<![.,:])\b(?P<reason>[1-5]\d\d)[ \t]+(?P<words>[a-z][a-z ]{1,40})")
+_REASON_FIRST = frozenset(r.split(" ", 1)[0] for r in REASONS)
+_PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5]\d\d)[ \t]*\|")
+_HAPROXY = re.compile(r"(?<![\d/])(?:\d+/){4}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b")
 _HTTP_CONTEXTS = {
     "line": "HTTP status line",
     "word": "HTTP status",
@@ -294,9 +300,26 @@ class Scanner:
         low = text.lower()
         if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        for m in _HTTP.finditer(low):
-            group = m.lastgroup or "line"
-            add(m.start(group), m.end(group), m.group(group), _HTTP_CONTEXTS[group], "http")
+        gated = [(_HTTP, "http"), (_RETURNED, "returned"), (_RETURNED, "responded"), (_RETURNED, "with"),
+                 (_CLIENT, "error")]  # fmt: skip
+        for pattern in dict.fromkeys(p for p, word in gated if word in low):
+            for m in pattern.finditer(low):
+                group = m.lastgroup or "line"
+                if m.group(group) is None or (group == "word" and m.start() and low[m.start() - 1].isalnum()):
+                    continue
+                add(m.start(group), m.end(group), m.group(group), _HTTP_CONTEXTS[group], "http")
+        for m in _REASON.finditer(low):
+            words = m.group("words")
+            if words.split(" ", 1)[0] not in _REASON_FIRST:
+                continue
+            if any(words.startswith(r) and words[len(r) : len(r) + 1] in ("", " ") for r in REASONS):
+                add(m.start("reason"), m.end("reason"), m.group("reason"), _HTTP_CONTEXTS["reason"], "http")
+        if "|" in low:
+            for m in _PIPE.finditer(low):
+                add(m.start("pipe"), m.end("pipe"), m.group("pipe"), _HTTP_CONTEXTS["pipe"], "http")
+        if "haproxy" in low:
+            for m in _HAPROXY.finditer(low):
+                add(m.start("haproxy"), m.end("haproxy"), m.group("haproxy"), _HTTP_CONTEXTS["haproxy"], "http")
         for m in _PHRASE.finditer(low):
             start, end = m.start("val"), m.end("val")
             val, word = text[start:end], m.group("word")
@@ -311,20 +334,19 @@ class Scanner:
         # names and known numbers standing alone: first a set intersection in C, and
         # only when it finds something a walk over the words to place them
         low_tokens = set(_TOKEN.findall(low))
-        if not low_tokens.isdisjoint(self._distinctive_keys) or not low_tokens.isdisjoint(self._numbers):
-            for m in _TOKEN.finditer(text):
-                token = m.group()
-                lowered = token.lower()
-                if lowered not in self._distinctive_keys and lowered not in self._numbers:
+        hits = (low_tokens & self._distinctive_keys) | (low_tokens & self._numbers)
+        for hit in hits:
+            label = self.distinctive.get(hit)
+            for start in _word_positions(low, hit):
+                end = start + len(hit)
+                if any(s <= start < e for s, e, *_ in raw):
                     continue
-                if any(s <= m.start() < e for s, e, *_ in raw):
-                    continue
-                label = self.distinctive.get(lowered)
+                token = text[start:end]
                 if label:
                     kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
-                    add(m.start(), m.end(), token, "word", kind)
-                elif self._followed_by_its_message(token, text, m.end()):
-                    add(m.start(), m.end(), token, "code followed by its message", "code")
+                    add(start, end, token, "word", kind)
+                elif self._followed_by_its_message(token, text, end):
+                    add(start, end, token, "code followed by its message", "code")
         if not raw:
             return []
         raw.sort()
@@ -508,6 +530,18 @@ class Scanner:
                 block.lines.append(LineResult(line_no, end, found))
         number += data.count(b"\n") + (1 if final and not data.endswith(b"\n") else 0)
         return block, number
+
+
+def _word_positions(text: str, word: str) -> Iterator[int]:
+    """Where a word stands whole in a text (not inside a longer identifier)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            yield at
+        at = text.find(word, at + 1)
 
 
 def _find_all(data: bytes, literal: bytes) -> Iterator[int]:
