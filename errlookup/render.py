@@ -74,9 +74,9 @@ def _remarks(entry: Entry) -> str:
 def _widths(columns: list[tuple[str, Any]], matches: Sequence[Match], total: int) -> list[tuple[str, int | None]]:
     """Column widths that fit ``total`` columns: codes never wrap, text wraps on words.
 
-    Codes keep their natural width; the message keeps at least 24 columns; the other
-    text columns share what is left in proportion to their length, never narrower
-    than their longest word (up to 12), so words wrap rather than break.
+    Codes keep their natural width; the message keeps at least 45% of the room; the
+    other text columns share what is left in proportion to their length, never
+    narrower than their longest word (up to 10), so words wrap rather than break.
     """
     natural: dict[str, int] = {}
     longest_word: dict[str, int] = {}
@@ -93,12 +93,13 @@ def _widths(columns: list[tuple[str, Any]], matches: Sequence[Match], total: int
             widths[title] = natural[title]
             room -= natural[title]
     side = [t for t in natural if t not in widths]
-    lowest = {t: min(longest_word[t], 12) for t in side}
+    lowest = {t: min(longest_word[t], 10) for t in side}
     want = sum(natural[t] for t in side)
-    if want + 24 <= room:
+    message = max(24, room * 9 // 20)  # the message keeps at least 45% of the room
+    if want + message <= room:
         widths.update((t, natural[t]) for t in side)
     else:
-        budget = max(room - 24, sum(lowest.values()))
+        budget = max(room - message, sum(lowest.values()))
         spare = budget - sum(lowest.values())
         extra = sum(natural[t] - lowest[t] for t in side) or 1
         for t in side:
@@ -129,7 +130,7 @@ def lookup_table(result: Result, width: int = 80) -> Any:
     columns.append(("Message", None))
     has_section = any(m.entry.section for m in matches)
     has_category = any(m.entry.category for m in matches)
-    place = "Section/Category" if has_section and has_category else "Section" if has_section else "Category"
+    place = "Section / Category" if has_section and has_category else "Section" if has_section else "Category"
     if has_section or has_category:
         columns.append((place, lambda m: _place(m.entry)))
     if any(m.entry.remarks for m in matches):
@@ -270,7 +271,11 @@ def annotation(finding: Finding, style: Style | None = None) -> str:
         what = "HTTP status, in no catalogue" if finding.kind == "http" else f"in no catalogue ({finding.context})"
         return f"{s.dim}{PREFIX}{s.reset}{s.bold}{clean(finding.code)}{s.reset}: {what}"
     code = best.code if best.code is not None else finding.code
-    head = f"{s.source}{best.source}{s.reset} {s.bold}{clean(code)}{s.reset}"
+    if finding.kind == "http":
+        # an HTTP status is the server's, whoever documents it: say so, and whose text it is
+        head = f"{s.bold}HTTP {clean(code)}{s.reset}"
+    else:
+        head = f"{s.source}{best.source}{s.reset} {s.bold}{clean(code)}{s.reset}"
     if best.http_status and not (code.isdigit() and int(code) in best.http_status):
         head += f" (HTTP {http_text(best)})"
     if finding.success:
@@ -283,6 +288,8 @@ def annotation(finding: Finding, style: Style | None = None) -> str:
         label = f"{m.entry.source} {m.entry.code}"
         if m.entry.source != best.source and label not in others:
             others.append(label)
+    if finding.kind == "http":
+        line += f" {s.dim}({best.source}){s.reset}"
     if others:
         line += f" {s.dim}(also {', '.join(others[:3])}{', ...' if len(others) > 3 else ''}){s.reset}"
     if finding.inconsistency:
