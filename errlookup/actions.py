@@ -139,3 +139,91 @@ def sources(as_json: bool = False) -> int:
     else:
         render.console().print(render.sources_table(loaded))
     return ExitCode.OK
+
+
+def catalog_path() -> int:
+    from errlookup.catalog import CATALOGS_ENV, user_catalog_dirs
+
+    dirs = user_catalog_dirs()
+    sys.stdout.write(f"{dirs[0]}\n")
+    for extra in dirs[1:]:
+        sys.stdout.write(f"{extra}  (from {CATALOGS_ENV})\n")
+    return ExitCode.OK
+
+
+def catalog_list() -> int:
+    """The user's catalogue files, each with its id and entry count, or why it is skipped."""
+    from errlookup.catalog import load_file, user_files
+    from errlookup.errors import CatalogError
+
+    files = user_files()
+    if not files:
+        say("errlookup: no user catalogues (see 'errlookup catalog path')")
+    for path in files:
+        try:
+            catalog = load_file(path)
+            sys.stdout.write(f"{catalog.id}\t{len(catalog.entries)} entries\t{path}\n")
+        except CatalogError as exc:
+            sys.stdout.write(f"-\tinvalid: {exc.problem}\t{path}\n")
+    return ExitCode.OK
+
+
+def catalog_validate(files: Sequence[str]) -> int:
+    from pathlib import Path
+
+    from errlookup.catalog import load_file, validate_file
+
+    bad = False
+    for name in files:
+        problems = validate_file(Path(name))
+        if problems:
+            bad = True
+            for line in problems:
+                sys.stdout.write(line + "\n")
+        else:
+            catalog = load_file(Path(name))
+            sys.stdout.write(f"{name}: valid ({catalog.id}, {len(catalog.entries)} entries)\n")
+    return ExitCode.FILE_ERROR if bad else ExitCode.OK
+
+
+def catalog_add(file: str, force: bool = False) -> int:
+    from pathlib import Path
+
+    from errlookup.catalog import add
+
+    target, catalog = add(Path(file), force)
+    sys.stdout.write(f"added {catalog.id} ({len(catalog.entries)} entries) as {target}\n")
+    return ExitCode.OK
+
+
+def catalog_remove(source: str) -> int:
+    from errlookup.catalog import remove
+
+    for path in remove(source):
+        sys.stdout.write(f"removed {path}\n")
+    return ExitCode.OK
+
+
+def catalog_import(file: str, source: str, name: str | None = None, output: str | None = None) -> int:
+    import json
+    from pathlib import Path
+
+    from errlookup.catalog import problems
+    from errlookup.importer import draft
+
+    document = draft(Path(file), source, name)
+    found = problems(document)
+    if found:  # a bug here, not the user's: say so rather than write an invalid file
+        raise ErrlookupError(f"the draft from {file} is not valid ({found[0][0]}: {found[0][1]})")
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ErrlookupError(f"cannot write {output}: {exc.strerror or exc}") from None
+        say(
+            f"errlookup: drafted {len(document['entries'])} entries into {output}; check them, then 'errlookup catalog add {output}'"
+        )
+    else:
+        sys.stdout.write(text)
+    return ExitCode.OK

@@ -175,3 +175,67 @@ def parse_sources(values: Iterable[str] | None, known: Sequence[str]) -> list[st
     if not wanted:
         raise UsageError("--source needs at least one source id")
     return wanted
+
+
+def user_catalogs_dir() -> Path:
+    """Where ``catalog add`` puts catalogues (created only when something is added)."""
+    return user_data_dir() / "catalogs"
+
+
+def add(path: Path, force: bool = False) -> tuple[Path, Catalog]:
+    """Validate a catalogue and copy it into the user folder as ``<id>.json``.
+
+    An existing file with other content is never overwritten unless ``force``.
+    """
+    problems_found = validate_file(path)
+    if problems_found:
+        more = (
+            f" (and {len(problems_found) - 1} more; see 'errlookup catalog validate')"
+            if len(problems_found) > 1
+            else ""
+        )
+        raise CatalogError(str(path), problems_found[0].split(": ", 1)[1] + more)
+    catalog = load_file(path)
+    folder = user_catalogs_dir()
+    target = folder / f"{catalog.id}.json"
+    data = path.read_bytes()
+    if target.exists() and target.read_bytes() != data and not force:
+        from errlookup.errors import ErrlookupError
+
+        raise ErrlookupError(f"{target} already holds another catalogue '{catalog.id}'; use --force to replace it")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".json.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError as exc:
+        from errlookup.errors import ErrlookupError
+
+        raise ErrlookupError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return target, catalog
+
+
+def remove(source: str) -> list[Path]:
+    """Delete the user catalogues with this id from the user folder; the files removed."""
+    from errlookup.errors import ErrlookupError
+
+    removed: list[Path] = []
+    for path in _catalog_files(user_catalogs_dir()):
+        try:
+            document = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            continue
+        if isinstance(document, dict) and document.get("id") == source:
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise ErrlookupError(f"cannot remove {path}: {exc.strerror or exc}") from None
+            removed.append(path)
+    if not removed:
+        raise ErrlookupError(f"no user catalogue with id {source!r} in {user_catalogs_dir()}")
+    return removed
+
+
+def user_files() -> list[Path]:
+    """Every user catalogue file, in load order."""
+    return [p for folder in user_catalog_dirs() for p in _catalog_files(folder)]

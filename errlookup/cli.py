@@ -31,6 +31,17 @@ class ErrlookupGroup(TyperGroup):
             args = ["lookup", *args]
         return super().parse_args(ctx, args)
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """At the top level a TAB offers codes and names too: lookup is the default command."""
+        from typer._click.shell_completion import CompletionItem
+
+        from errlookup.complete import codes
+
+        items = super().shell_complete(ctx, incomplete)
+        if incomplete and not incomplete.startswith("-"):
+            items.extend(CompletionItem(v, help=_markup_safe(h)) for v, h in codes(incomplete))
+        return items
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -74,10 +85,38 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def _markup_safe(text: str) -> str:
+    """Typer renders completion help as Rich markup; vendor text must print as it is."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _complete_sources(incomplete: str) -> list[tuple[str, str]]:
+    from errlookup.complete import source_ids
+
+    return [(v, _markup_safe(h)) for v, h in source_ids(incomplete)]
+
+
+def _complete_codes(incomplete: str) -> list[tuple[str, str]]:
+    from errlookup.complete import codes
+
+    return [(v, _markup_safe(h)) for v, h in codes(incomplete)] if incomplete else []
+
+
+def _complete_files(incomplete: str) -> list[str]:
+    return []  # nothing offered: the shell offers file names
+
+
 SourceOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--source", "-s", metavar="ID", help="Only these sources (repeatable or comma-separated, e.g. askia,salto)."
+        "--source",
+        "-s",
+        metavar="ID",
+        help="Only these sources (repeatable or comma-separated, e.g. askia,salto).",
+        autocompletion=_complete_sources,
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (see the contract) instead of tables.")]
@@ -100,7 +139,10 @@ def _root(
 
 @app.command("lookup")
 def lookup_cmd(
-    queries: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Codes, names, source:code, or words.")],
+    queries: Annotated[
+        list[str],
+        typer.Argument(metavar="QUERY...", help="Codes, names, source:code, or words.", autocompletion=_complete_codes),
+    ],
     source: SourceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -131,7 +173,10 @@ def search_cmd(
 @app.command("scan")
 def scan_cmd(
     files: Annotated[
-        list[str] | None, typer.Argument(metavar="[FILE]...", help="Log files (.gz too); stdin when none or '-'.")
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILE]...", help="Log files (.gz too); stdin when none or '-'.", autocompletion=_complete_files
+        ),
     ] = None,
     summary: Annotated[bool, typer.Option("--summary", help="A table of codes by count instead of the log.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per finding (JSON Lines).")] = False,
@@ -155,6 +200,81 @@ def sources_cmd(as_json: JsonOpt = False) -> None:
     Example: errlookup sources
     """
     _exit(actions.sources(as_json))
+
+
+catalog_app = typer.Typer(
+    name="catalog",
+    help="Manage user catalogues: path, list, validate, add, remove, import.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(catalog_app)
+
+
+@catalog_app.command("path")
+def catalog_path_cmd() -> None:
+    """Where user catalogues are read from (the first is where 'add' puts them).
+
+    Example: errlookup catalog path
+    """
+    _exit(actions.catalog_path())
+
+
+@catalog_app.command("list")
+def catalog_list_cmd() -> None:
+    """The user catalogue files, with id and entry count, or why one is skipped.
+
+    Example: errlookup catalog list
+    """
+    _exit(actions.catalog_list())
+
+
+@catalog_app.command("validate")
+def catalog_validate_cmd(
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Catalogue files to check.")],
+) -> None:
+    """Check catalogue files against the schema; every problem with its JSON path.
+
+    Example: errlookup catalog validate acme.json
+    """
+    _exit(actions.catalog_validate(files))
+
+
+@catalog_app.command("add")
+def catalog_add_cmd(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A valid catalogue file.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace a different catalogue with the same id.")] = False,
+) -> None:
+    """Validate a catalogue and copy it into the user folder.
+
+    Example: errlookup catalog add acme.json
+    """
+    _exit(actions.catalog_add(file, force))
+
+
+@catalog_app.command("remove")
+def catalog_remove_cmd(
+    source: Annotated[str, typer.Argument(metavar="ID", help="Id of a user catalogue.")],
+) -> None:
+    """Delete a user catalogue from the user folder (bundled ones stay).
+
+    Example: errlookup catalog remove acme
+    """
+    _exit(actions.catalog_remove(source))
+
+
+@catalog_app.command("import")
+def catalog_import_cmd(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A vendor's table saved as Markdown or CSV.")],
+    source: Annotated[str, typer.Option("--source", "-s", metavar="ID", help="Id for the new catalogue.")],
+    name: Annotated[str | None, typer.Option("--name", help="Display name (default: the id).")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Draft a valid catalogue from a vendor's error table (Markdown or CSV).
+
+    Example: errlookup catalog import errors.md --source acme --name "Acme API" -o acme.json
+    """
+    _exit(actions.catalog_import(file, source, name, output))
 
 
 def _exit(code: int) -> None:

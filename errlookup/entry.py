@@ -114,10 +114,64 @@ def parse_fast(argv: Sequence[str]) -> tuple[str, dict[str, object]] | None:
     return command, values
 
 
+SHELLS = ("bash", "zsh", "fish")
+COMPLETE_VAR = "_ERRLOOKUP_COMPLETE"
+
+
+def completion_script(shell: str) -> str:
+    """The completion script for a shell (the files in completions/ are these, committed)."""
+    from typer._completion_shared import get_completion_script
+
+    return get_completion_script(prog_name="errlookup", complete_var=COMPLETE_VAR, shell=shell) + "\n"
+
+
+def _shell_option(argv: Sequence[str]) -> int:
+    """``--show-completion zsh`` / ``--install-completion fish`` for the shell named.
+
+    Typer 0.29 takes these options as flags and detects the shell itself, so the name
+    after them would be read as a query; here the named shell wins.
+    """
+    option, shell = argv
+    if option == "--show-completion":
+        sys.stdout.write(completion_script(shell))
+        return ExitCode.OK
+    from typer._completion_shared import install
+
+    def run() -> int:
+        _, path = install(shell=shell, prog_name="errlookup", complete_var=COMPLETE_VAR)
+        sys.stdout.write(f"{shell} completion installed in {path}; it works in new {shell} sessions\n")
+        return ExitCode.OK
+
+    return guarded(run)
+
+
+def _complete_fast() -> int:
+    """Answer a shell's completion request without Typer, in Typer's protocol."""
+    from errlookup import complete
+
+    request = complete.request()
+    if request is None:
+        return ExitCode.OK
+    shell, args, incomplete = request
+    try:
+        items = complete.complete(args, incomplete)
+    except Exception:  # a TAB press must never print a traceback into the shell
+        items = []
+    text, code = complete.answer(shell, items)
+    if text:
+        sys.stdout.write(text + "\n")
+    return code
+
+
 def main() -> None:
     """Console-script entry point."""
     argv = sys.argv[1:]
-    fast = None if os.environ.get(NO_FAST_ENV) or any(k.endswith("_COMPLETE") for k in os.environ) else parse_fast(argv)
+    no_fast = bool(os.environ.get(NO_FAST_ENV))
+    if COMPLETE_VAR in os.environ and not no_fast:
+        sys.exit(_complete_fast())
+    if len(argv) == 2 and argv[0] in ("--show-completion", "--install-completion") and argv[1] in SHELLS:
+        sys.exit(_shell_option(argv))
+    fast = None if no_fast or COMPLETE_VAR in os.environ else parse_fast(argv)
     if fast is None:
         from errlookup.cli import app
 

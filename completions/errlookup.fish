@@ -1,0 +1,1 @@
+complete --command errlookup --no-files --arguments "(env _ERRLOOKUP_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) errlookup)" --condition "env _ERRLOOKUP_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) errlookup"
