@@ -221,9 +221,8 @@ def catalog_import(file: str, source: str, name: str | None = None, output: str 
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise ErrlookupError(f"cannot write {output}: {exc.strerror or exc}") from None
-        say(
-            f"errlookup: drafted {len(document['entries'])} entries into {output}; check them, then 'errlookup catalog add {output}'"
-        )
+        count = len(document["entries"])
+        say(f"errlookup: drafted {count} entries into {output}; check them, then 'errlookup catalog add {output}'")
     else:
         sys.stdout.write(text)
     return ExitCode.OK

@@ -45,7 +45,13 @@ def test_every_command_is_documented_with_an_example() -> None:
 
     from errlookup.cli import app
 
-    group = get_command(app)
-    for name, command in group.commands.items():
-        assert f"errlookup {name}" in README or name == "lookup", name
-        assert command.help and "Example:" in command.help, name
+    def walk(group, prefix):
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                yield from walk(command, f"{prefix} {name}")
+            else:
+                yield f"{prefix} {name}", command
+
+    for path, command in walk(get_command(app), "errlookup"):
+        assert path in README or path == "errlookup lookup", path
+        assert command.help and "Example:" in command.help, path
