@@ -59,7 +59,8 @@ def codes(incomplete: str) -> list[tuple[str, str]]:
                 value = f"{scope}:{label}" if scope else label
                 if value not in found:
                     text = entry.message or entry.description or entry.name or ""
-                    found[value] = f"{entry.source}: {text}"[:80]
+                    # no colon after the source: zsh's completion spec would show it escaped
+                    found[value] = f"{entry.source} - {text}"[:80]
         if len(found) >= MAX_ITEMS:
             break
     return sorted(found.items(), key=lambda kv: (not kv[0][:1].isdigit(), len(kv[0]), kv[0].lower()))

@@ -158,8 +158,8 @@ def _complete_fast() -> int:
     except Exception:  # a TAB press must never print a traceback into the shell
         items = []
     text, code = complete.answer(shell, items)
-    if text:
-        sys.stdout.write(text + "\n")
+    if not (shell == "fish" and os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args"):
+        sys.stdout.write(text + "\n")  # as Typer does: a line even when there is nothing to offer
     return code
 
 
