@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from errlookup.errors import CatalogError, UsageError
 from errlookup.model import Catalog, Entry
@@ -88,8 +89,8 @@ def validate_file(path: Path) -> list[str]:
     return [f"{path}: {where}: {what}" for where, what in problems(document)]
 
 
-def load_file(path: Path, origin: str = "user") -> Catalog:
-    """Read and validate one catalogue; the first problem is raised as a CatalogError."""
+def read_valid(path: Path) -> dict[str, Any]:
+    """Read and validate one catalogue document; the first problem is raised as a CatalogError."""
     document = read_json(path)
     found = problems(document)
     if found:
@@ -97,6 +98,15 @@ def load_file(path: Path, origin: str = "user") -> Catalog:
         more = f" (and {len(found) - 1} more problem{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
         raise CatalogError(str(path), f"{where}: {what}{more}")
     assert isinstance(document, dict)
+    return document
+
+
+def load_file(path: Path, origin: str = "user") -> Catalog:
+    """Read and validate one catalogue; the first problem is raised as a CatalogError."""
+    return from_document(read_valid(path), path, origin)
+
+
+def from_document(document: dict[str, Any], path: Path, origin: str) -> Catalog:
     source = document["id"]
     return Catalog(
         id=source,
@@ -133,18 +143,28 @@ def load_all(
     bundled: Path | None = None, user_dirs: Sequence[Path] | None = None, include_user: bool = True
 ) -> LoadResult:
     """Load bundled then user catalogues; a bad file is recorded and skipped, never fatal."""
+    from errlookup import cache
+
     result = LoadResult()
     by_id: dict[str, int] = {}
     sources: list[tuple[Path, str]] = [(p, "bundled") for p in _catalog_files(bundled or bundled_dir())]
     if include_user:
         for folder in user_catalog_dirs() if user_dirs is None else user_dirs:
             sources.extend((p, "user") for p in _catalog_files(folder))
+    key = cache.fingerprint([p for p, _ in sources])
+    cached = cache.load(key)
+    documents: dict[str, Any] = cached["documents"] if cached else {}
+    skipped: dict[str, str] = cached["problems"] if cached else {}
     for path, origin in sources:
-        try:
-            catalog = load_file(path, origin)
-        except CatalogError as exc:
-            result.problems.append(exc)
+        if cached is None:
+            try:
+                documents[str(path)] = read_valid(path)
+            except CatalogError as exc:
+                skipped[str(path)] = exc.problem
+        if str(path) in skipped:
+            result.problems.append(CatalogError(str(path), skipped[str(path)]))
             continue
+        catalog = from_document(documents[str(path)], path, origin)
         if catalog.id in by_id:
             previous = result.catalogs[by_id[catalog.id]]
             if previous.origin == "bundled" or previous.replaces_bundled:
@@ -155,6 +175,8 @@ def load_all(
         else:
             by_id[catalog.id] = len(result.catalogs)
             result.catalogs.append(catalog)
+    if cached is None:
+        cache.store(key, documents, skipped)
     return result
 
 
