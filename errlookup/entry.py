@@ -71,11 +71,12 @@ def parse_fast(argv: Sequence[str]) -> tuple[str, dict[str, object]] | None:
     """(command, arguments) when the fast path can run this command line, else None."""
     if not argv:
         return None
-    command, args = ("scan", list(argv[1:])) if argv[0] == "scan" else ("lookup", list(argv))
-    if argv[0] in COMMANDS and command != "scan":
-        if argv[0] != "lookup":
-            return None
-        args = list(argv[1:])
+    if argv[0] in ("scan", "lookup"):
+        command, args = argv[0], list(argv[1:])
+    elif argv[0] in COMMANDS:
+        return None
+    else:
+        command, args = "lookup", list(argv)  # lookup is the default command
     options = FAST_OPTIONS[command]
     values: dict[str, object] = {}
     positional: list[str] = []
@@ -104,12 +105,10 @@ def parse_fast(argv: Sequence[str]) -> tuple[str, dict[str, object]] | None:
             positional.append(arg)
         i += 1
     if command == "lookup":
-        if not positional or (any(q.strip() == "" for q in positional[:1]) and len(positional) == 0):
-            return None
+        if not positional:
+            return None  # Typer says a query is missing
         values["queries"] = positional
     else:
-        if "-" in positional[1:] and positional.count("-") > 1:
-            return None
         values["files"] = positional or None
     return command, values
 

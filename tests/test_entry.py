@@ -1,0 +1,64 @@
+"""The fast entry point and the Typer app give the same answers to the same command lines."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import subprocess_env
+
+from errlookup.entry import FAST_OPTIONS, parse_fast
+
+LINES = [
+    ["7302"],
+    ["lookup", "askia:105", "expired_token"],
+    ["--json", "7302", "3"],
+    ["7302", "--json", "--source", "imiconnect"],
+    ["--source=rev23,askia", "401"],
+    ["-s", "nope", "401"],
+    ["nosuchcode_xyz"],
+    ["rate limit exeeded"],
+    ["scan"],
+    ["scan", "--json"],
+    ["scan", "--summary", "--all"],
+    ["scan", "-s", "askia", "--line-buffered"],
+    ["scan", "--summary", "--json"],
+]
+LOG = b'salto: status=500 code=1100\n{"StatusCode": 401, "Response": {"ResultCode": 102}}\nHTTP/1.1 200 OK\n'
+
+
+@pytest.mark.parametrize("argv", LINES, ids=" ".join)
+def test_both_paths_agree(argv: list[str], tmp_path) -> None:
+    assert parse_fast(argv) is not None, "this line should take the fast path"
+    results = []
+    for slow in ("", "1"):
+        env = subprocess_env(ERRLOOKUP_NO_FAST_PATH=slow, ERRLOOKUP_DATA_DIR=str(tmp_path / "d"),
+                             ERRLOOKUP_CACHE_DIR=str(tmp_path / "c"), COLUMNS="80")  # fmt: skip
+        done = subprocess.run([sys.executable, "-m", "errlookup", *argv], input=LOG, capture_output=True,
+                              env=env, timeout=60)  # fmt: skip
+        results.append((done.returncode, done.stdout, done.stderr))
+    assert results[0] == results[1]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--help"], ["-h"], ["--version"], ["search", "x"], ["sources"], ["--", "-1"], ["7302", "--bogus"],
+     ["--source"], ["scan", "--json=1"], ["catalog", "list"]],
+)  # fmt: skip
+def test_everything_else_goes_to_typer(argv: list[str]) -> None:
+    assert parse_fast(argv) is None
+
+
+def test_fast_options_are_the_apps_options() -> None:
+    from typer.main import get_command
+
+    from errlookup.cli import app
+
+    commands = get_command(app).commands
+    for name, options in FAST_OPTIONS.items():
+        params = {opt: p for p in commands[name].params for opt in p.opts if opt.startswith("-")}
+        assert set(options) == set(params), name
+        for option, (dest, takes_value) in options.items():
+            assert params[option].name == dest
+            assert takes_value == (not params[option].is_flag)
