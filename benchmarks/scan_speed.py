@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -66,11 +66,12 @@ def generate(mib: int) -> Path:
 
 
 def peak_mib(cmd: list[str], log: Path) -> float:
+    """Peak resident memory of one run, from the kernel's accounting of that child alone."""
     with log.open("rb") as stdin:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, check=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024
+        proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss / 1024
 
 
 def timed(cmd: list[str], log: Path, runs: int) -> float:
