@@ -135,9 +135,6 @@ class LoadResult:
     def ids(self) -> list[str]:
         return [c.id for c in self.catalogs]
 
-    def get(self, source: str) -> Catalog | None:
-        return next((c for c in self.catalogs if c.id == source), None)
-
 
 def load_all(
     bundled: Path | None = None, user_dirs: Sequence[Path] | None = None, include_user: bool = True

@@ -621,14 +621,6 @@ def _inconsistency(best: Entry | None, kind: str, http_status: int | None) -> st
     return f"logged with HTTP {http_status}, documented as {documented}{doubt}"
 
 
-def scan_lines(scanner: Scanner, lines: Iterable[str]) -> list[Finding]:
-    """Findings of some text lines (a convenience for library users and tests)."""
-    out: list[Finding] = []
-    for number, line in enumerate(lines, 1):
-        out.extend(scanner.scan_line(line.rstrip("\r\n"), number))
-    return out
-
-
 # ---------------------------------------------------------------------- inputs
 
 
