@@ -19,7 +19,7 @@ from typing import Any
 from errlookup import __version__
 
 CACHE_ENV = "ERRLOOKUP_CACHE_DIR"
-_FORMAT = 1
+_FORMAT = 3
 
 
 def cache_file() -> Path:
@@ -48,7 +48,7 @@ def fingerprint(paths: Sequence[Path]) -> tuple[Any, ...] | None:
 
 
 def load(key: tuple[Any, ...] | None) -> dict[str, Any] | None:
-    """The cached documents and problems for exactly these files, or None."""
+    """What was cached for exactly these files (catalogue rows, problems, tables), or None."""
     if key is None:
         return None
     try:
@@ -60,14 +60,14 @@ def load(key: tuple[Any, ...] | None) -> dict[str, Any] | None:
     return data
 
 
-def store(key: tuple[Any, ...] | None, documents: dict[str, Any], problems: dict[str, str]) -> None:
+def store(key: tuple[Any, ...] | None, content: dict[str, Any]) -> None:
     if key is None:
         return
     target = cache_file()
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps({"key": key, "documents": documents, "problems": problems}))
+        tmp.write_bytes(marshal.dumps({**content, "key": key}))
         os.replace(tmp, target)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from errlookup.errors import CatalogError, UsageError
-from errlookup.model import Catalog, Entry
+from errlookup.model import Catalog, Entry, LazyEntries
 
 #: Environment variable naming extra catalogue folders (separated by os.pathsep).
 CATALOGS_ENV = "ERRLOOKUP_CATALOGS"
@@ -130,38 +130,51 @@ class LoadResult:
 
     catalogs: list[Catalog] = field(default_factory=list)
     problems: list[CatalogError] = field(default_factory=list)
+    #: The exact-lookup tables, when they came from the cache (see Index.build).
+    tables: dict[str, dict[str, list[int]]] | None = None
 
     @property
     def ids(self) -> list[str]:
         return [c.id for c in self.catalogs]
 
 
+_META = ("id", "name", "origin", "path", "vendor", "product", "url", "error_format", "notes", "replaces_bundled",
+         "scan_keys", "scan_hints")  # fmt: skip
+
+
 def load_all(
     bundled: Path | None = None, user_dirs: Sequence[Path] | None = None, include_user: bool = True
 ) -> LoadResult:
-    """Load bundled then user catalogues; a bad file is recorded and skipped, never fatal."""
+    """Load bundled then user catalogues; a bad file is recorded and skipped, never fatal.
+
+    The result is cached (see ``errlookup.cache``): an unchanged set of files is read
+    back as rows and tables, without parsing, validating or making every entry.
+    """
     from errlookup import cache
 
-    result = LoadResult()
-    by_id: dict[str, int] = {}
     sources: list[tuple[Path, str]] = [(p, "bundled") for p in _catalog_files(bundled or bundled_dir())]
     if include_user:
         for folder in user_catalog_dirs() if user_dirs is None else user_dirs:
             sources.extend((p, "user") for p in _catalog_files(folder))
     key = cache.fingerprint([p for p, _ in sources])
     cached = cache.load(key)
-    documents: dict[str, Any] = cached["documents"] if cached else {}
-    skipped: dict[str, str] = cached["problems"] if cached else {}
+    if cached is not None:
+        return LoadResult(
+            catalogs=[
+                Catalog(**dict(zip(_META, meta, strict=True)), entries=LazyEntries(meta[0], chunks, count))
+                for meta, chunks, count in cached["catalogs"]
+            ],
+            problems=[CatalogError(path, problem) for path, problem in cached["problems"]],
+            tables=cached["tables"],
+        )
+    result = LoadResult()
+    by_id: dict[str, int] = {}
     for path, origin in sources:
-        if cached is None:
-            try:
-                documents[str(path)] = read_valid(path)
-            except CatalogError as exc:
-                skipped[str(path)] = exc.problem
-        if str(path) in skipped:
-            result.problems.append(CatalogError(str(path), skipped[str(path)]))
+        try:
+            catalog = from_document(read_valid(path), path, origin)
+        except CatalogError as exc:
+            result.problems.append(exc)
             continue
-        catalog = from_document(documents[str(path)], path, origin)
         if catalog.id in by_id:
             previous = result.catalogs[by_id[catalog.id]]
             if previous.origin == "bundled" or previous.replaces_bundled:
@@ -172,9 +185,26 @@ def load_all(
         else:
             by_id[catalog.id] = len(result.catalogs)
             result.catalogs.append(catalog)
-    if cached is None:
-        cache.store(key, documents, skipped)
+    if key is not None:
+        from errlookup.index import Index
+
+        result.tables = Index.build(result.catalogs).tables()
+        cache.store(
+            key,
+            {
+                "catalogs": [
+                    (tuple(_plain(getattr(c, name)) for name in _META), LazyEntries.pack(c.entries), len(c.entries))
+                    for c in result.catalogs
+                ],
+                "problems": [(p.path, p.problem) for p in result.problems],
+                "tables": result.tables,
+            },
+        )
     return result
+
+
+def _plain(value: Any) -> Any:
+    return dict(value) if isinstance(value, dict) else value
 
 
 def parse_sources(values: Iterable[str] | None, known: Sequence[str]) -> list[str] | None:

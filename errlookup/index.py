@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,41 +19,71 @@ def normalize(code: str) -> str:
 
 @dataclass
 class Index:
-    """Codes, names and legacy codes to entries; answers an exact query in O(1)."""
+    """Codes, names and legacy codes to entries; answers an exact query in O(1).
+
+    The tables hold entry numbers across all catalogues in order, so that they can be
+    cached and read back without making every entry (see ``model.LazyEntries``).
+    """
 
     catalogs: list[Catalog]
-    entries: list[Entry] = field(default_factory=list)
-    by_code: dict[str, list[Entry]] = field(default_factory=dict)
-    by_name: dict[str, list[Entry]] = field(default_factory=dict)
-    by_legacy: dict[str, list[Entry]] = field(default_factory=dict)
+    by_code: dict[str, list[int]] = field(default_factory=dict)
+    by_name: dict[str, list[int]] = field(default_factory=dict)
+    by_legacy: dict[str, list[int]] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+    _entries: list[Entry] | None = None
 
     def __post_init__(self) -> None:
+        total = 0
         for catalog in self.catalogs:
-            for entry in catalog.entries:
-                self.entries.append(entry)
-                if entry.code is not None:
-                    self.by_code.setdefault(normalize(entry.code), []).append(entry)
-                if entry.name:
-                    self.by_name.setdefault(entry.name.strip().lower(), []).append(entry)
-                for old in entry.legacy:
-                    self.by_legacy.setdefault(normalize(old), []).append(entry)
+            self._starts.append(total)
+            total += len(catalog.entries)
+        if not (self.by_code or self.by_name or self.by_legacy):
+            self._build_tables()
+
+    def _build_tables(self) -> None:
+        for gid, entry in enumerate(self.entries):
+            if entry.code is not None:
+                self.by_code.setdefault(normalize(entry.code), []).append(gid)
+            if entry.name:
+                self.by_name.setdefault(entry.name.strip().lower(), []).append(gid)
+            for old in entry.legacy:
+                self.by_legacy.setdefault(normalize(old), []).append(gid)
 
     @classmethod
-    def build(cls, catalogs: Iterable[Catalog]) -> Index:
+    def build(cls, catalogs: Iterable[Catalog], tables: dict[str, dict[str, list[int]]] | None = None) -> Index:
+        if tables:
+            return cls(list(catalogs), tables["code"], tables["name"], tables["legacy"])
         return cls(list(catalogs))
+
+    def tables(self) -> dict[str, dict[str, list[int]]]:
+        return {"code": self.by_code, "name": self.by_name, "legacy": self.by_legacy}
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every entry of every catalogue, in order (made on first use)."""
+        if self._entries is None:
+            self._entries = [e for c in self.catalogs for e in c.entries]
+        return self._entries
+
+    def entry(self, gid: int) -> Entry:
+        at = bisect_right(self._starts, gid) - 1
+        return self.catalogs[at].entries[gid - self._starts[at]]
 
     @property
     def source_ids(self) -> list[str]:
         return [c.id for c in self.catalogs]
 
+    def _lookup(self, table: dict[str, list[int]], key: str, sources: Sequence[str] | None) -> list[Entry]:
+        return _only([self.entry(gid) for gid in table.get(key, ())], sources)
+
     def codes(self, key: str, sources: Sequence[str] | None = None) -> list[Entry]:
-        return _only(self.by_code.get(normalize(key), []), sources)
+        return self._lookup(self.by_code, normalize(key), sources)
 
     def names(self, key: str, sources: Sequence[str] | None = None) -> list[Entry]:
-        return _only(self.by_name.get(key.strip().lower(), []), sources)
+        return self._lookup(self.by_name, key.strip().lower(), sources)
 
     def legacies(self, key: str, sources: Sequence[str] | None = None) -> list[Entry]:
-        return _only(self.by_legacy.get(normalize(key), []), sources)
+        return self._lookup(self.by_legacy, normalize(key), sources)
 
 
 def _only(entries: list[Entry], sources: Sequence[str] | None) -> list[Entry]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -46,6 +47,17 @@ class Entry:
             note=raw.get("note"),
         )
 
+    def to_row(self) -> tuple[Any, ...]:
+        """The entry as a plain tuple (for the catalogue cache); ``from_row`` reverses it."""
+        return (
+            self.code, self.name, self.http_status, self.http_status_doubtful, self.message, self.description,
+            self.section, self.category, self.remarks, self.legacy, self.since, self.kind, self.note,
+        )  # fmt: skip
+
+    @classmethod
+    def from_row(cls, source: str, row: Sequence[Any]) -> Entry:
+        return cls(source, *row)
+
     @property
     def text(self) -> str:
         """The entry's main human text: its message, else its description, else its name."""
@@ -56,13 +68,66 @@ class Entry:
         return self.kind == "success"
 
 
+class LazyEntries(Sequence[Entry]):
+    """A catalogue's entries kept as cached rows and made into ``Entry`` objects on use.
+
+    A look-up in a catalogue of 100,000 entries touches a handful of them; making
+    them all at every start would cost more than the look-up itself. The rows come
+    in chunks of ``CHUNK`` marshalled rows, each unpacked the first time one of its
+    entries is wanted.
+    """
+
+    CHUNK = 512
+    __slots__ = ("_chunks", "_count", "_made", "_rows", "_source")
+
+    def __init__(self, source: str, chunks: Sequence[bytes], count: int) -> None:
+        self._source = source
+        self._chunks = chunks
+        self._count = count
+        self._rows: list[list[Any] | None] = [None] * len(chunks)
+        self._made: dict[int, Entry] = {}
+
+    @classmethod
+    def pack(cls, entries: Sequence[Entry]) -> list[bytes]:
+        import marshal
+
+        rows = [e.to_row() for e in entries]
+        return [marshal.dumps(rows[i : i + cls.CHUNK]) for i in range(0, len(rows), cls.CHUNK)]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i: int) -> Entry:  # type: ignore[override]
+        entry = self._made.get(i)
+        if entry is None:
+            if not 0 <= i < self._count:
+                raise IndexError(i)
+            chunk, at = divmod(i, self.CHUNK)
+            rows = self._rows[chunk]
+            if rows is None:
+                import marshal
+
+                rows = self._rows[chunk] = marshal.loads(self._chunks[chunk])
+            entry = self._made[i] = Entry.from_row(self._source, rows[at])
+        return entry
+
+    def __iter__(self) -> Iterator[Entry]:
+        for i in range(self._count):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True, slots=True)
 class Catalog:
     """One source's catalogue file, loaded and validated."""
 
     id: str
     name: str
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]
     origin: str  # "bundled" or the user's file path
     path: str
     vendor: str | None = None

@@ -16,7 +16,8 @@ def load_catalogs() -> LoadResult:
 
 @cache
 def _index() -> Index:
-    return Index.build(load_catalogs().catalogs)
+    loaded = load_catalogs()
+    return Index.build(loaded.catalogs, loaded.tables)
 
 
 def load_index() -> tuple[Index, list[CatalogError]]:
