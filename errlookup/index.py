@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from errlookup.model import Catalog, Entry
 
@@ -64,6 +65,13 @@ class Index:
         if self._entries is None:
             self._entries = [e for c in self.catalogs for e in c.entries]
         return self._entries
+
+    def rows(self) -> Iterator[tuple[str, Sequence[Any]]]:
+        """(source, row) of every entry in order, without making entries where they are cached."""
+        for catalog in self.catalogs:
+            raw = getattr(catalog.entries, "rows", None)
+            for row in raw() if raw else (e.to_row() for e in catalog.entries):
+                yield catalog.id, row
 
     def entry(self, gid: int) -> Entry:
         at = bisect_right(self._starts, gid) - 1

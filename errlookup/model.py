@@ -115,6 +115,14 @@ class LazyEntries(Sequence[Entry]):
         for i in range(self._count):
             yield self[i]
 
+    def rows(self) -> Iterator[Sequence[Any]]:
+        """The raw rows, without making entries (for building the search index)."""
+        import marshal
+
+        for chunk, packed in enumerate(self._chunks):
+            rows = self._rows[chunk]
+            yield from rows if rows is not None else marshal.loads(packed)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from errlookup.index import Index
-from errlookup.model import Entry, Match
+from errlookup.model import Match
 
 _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -55,29 +58,36 @@ _ABBREVIATIONS = {
     "dnd": ("disturb",), "sim": ("sim",), "pwd": ("password",), "id": ("identifier", "id"),
 }  # fmt: skip
 
+#: Points for a text that holds the whole query as a phrase.
+PHRASE_BONUS = 5.0
 #: Default number of results and lowest score shown for a text query.
 DEFAULT_LIMIT = 5
 DEFAULT_MIN_SCORE = 35.0
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
+    if not word.isalpha():
+        return word  # codes and numbers have no spelling to fold
     for pattern, repl in _SPELLING:
         if pattern.search(word):
             return pattern.sub(repl, word)
     return word
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_words(token: str) -> tuple[str, ...]:
+    parts = _WORD.findall(_CAMEL.sub(" ", token).lower())
+    folded = tuple(fold(w) for w in parts)
+    return (*folded, fold(token.lower())) if len(parts) > 1 else folded
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a text, spelling folded; camelCase is split and kept whole too."""
-    out: list[str] = []
-    for token in _TOKEN.findall(text):
-        parts = _WORD.findall(_CAMEL.sub(" ", token).lower())
-        out.extend(fold(w) for w in parts)
-        if len(parts) > 1:
-            out.append(fold(token.lower()))
-    return out
+    return [w for token in _TOKEN.findall(text) for w in _token_words(token)]
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -85,9 +95,11 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
-    entry: Entry
+    gid: int
+    source: str
+    text_length: int
     primary: frozenset[str]
     secondary: frozenset[str]
     length: int
@@ -106,16 +118,20 @@ class SearchIndex:
 
     def __post_init__(self) -> None:
         df: dict[str, int] = {}
-        for i, entry in enumerate(self.index.entries):
-            main = (entry.message, entry.name, entry.code, *entry.legacy, None if entry.message else entry.description)
+        for i, (source, row) in enumerate(self.index.rows()):
+            code, name, message, description, legacy = row[0], row[1], row[4], row[5], row[9]
+            main = (message, name, code, *legacy, None if message else description)
             primary = frozenset(words(" ".join(t for t in main if t)))
-            secondary = frozenset(words(entry.description or "")) - primary if entry.message else frozenset()
-            self.docs.append(_Doc(entry, primary, secondary, max(1, len(primary))))
+            secondary = frozenset(words(description or "")) - primary if message else frozenset()
+            text = message or description or name or ""
+            self.docs.append(_Doc(i, source, len(text), primary, secondary, max(1, len(primary))))
             for w in primary | secondary:
                 self.postings.setdefault(w, []).append(i)
                 df[w] = df.get(w, 0) + 1
         n = max(1, len(self.docs))
-        self.vocab = sorted(self.postings)
+        # words with digits in them (codes) match exactly only, so fuzzy matching
+        # looks at real words alone: with a large catalogue most tokens are codes
+        self.vocab = sorted(w for w in self.postings if w.isalpha())
         self.stems = [stem(w) for w in self.vocab]
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
 
@@ -135,16 +151,20 @@ class SearchIndex:
         for choices, key in ((self.vocab, qword), (self.stems, qstem)):
             for _, score, i in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
                 word = self.vocab[i]
-                if word.isdigit():
-                    continue
                 sim = 0.95 if score == 100 else 0.9 * score / 100
                 found[word] = max(found.get(word, 0.0), sim)
         if len(qword) >= 4:
-            for word in self.vocab:
-                # a fragment of a word ("auth"), or a word cut short in a name ("Init")
-                shorter, longer = sorted((word, qword), key=len)
-                if len(shorter) >= 4 and shorter != longer and longer.startswith(shorter):
-                    found[word] = max(found.get(word, 0.0), 0.8)
+            # a fragment of a word ("auth" for "authentication"): a range of the sorted vocabulary
+            at = bisect_left(self.vocab, qword)
+            while at < len(self.vocab) and self.vocab[at].startswith(qword):
+                if self.vocab[at] != qword:
+                    found[self.vocab[at]] = max(found.get(self.vocab[at], 0.0), 0.8)
+                at += 1
+            # a word cut short in a name ("Init" for "initialization")
+            for end in range(4, len(qword)):
+                prefix = qword[:end]
+                if prefix in self.postings and prefix.isalpha():
+                    found[prefix] = max(found.get(prefix, 0.0), 0.8)
         return found
 
     def search(
@@ -164,15 +184,48 @@ class SearchIndex:
         rare = math.log(1 + len(self.docs))
         weights = {w: max((self.idf[v] for v in sims[w] if sims[w][v] >= 0.95), default=rare) for w in content}
         total = sum(weights.values())
-        candidates: set[int] = set()
-        for close in sims.values():
-            for word in close:
-                candidates.update(self.postings[word])
+        # How many query words each entry can answer (set unions and a Counter: C loops).
+        # Entries answering more words are scored first; a group whose best possible
+        # score cannot reach the last place shown is never scored at all.
+        coverage: Counter[int] = Counter()
+        for w in content:
+            coverage.update(set().union(*(self.postings[v] for v in sims[w])))
+        groups: dict[int, list[int]] = {}
+        for i, count in coverage.items():
+            groups.setdefault(count, []).append(i)
+        heaviest = sorted(weights.values(), reverse=True)
+        bonus = PHRASE_BONUS if len(qwords) > 1 else 0.0
+
+        def best_possible(count: int) -> float:
+            return 100 * (0.8 * sum(heaviest[:count]) / total + 0.2) + bonus
+
         phrase = " ".join(qwords)
+        scored: list[tuple[float, int, int, int, frozenset[str]]] = []
+        for count in sorted(groups, reverse=True):
+            ceiling = best_possible(count)
+            if ceiling < min_score:
+                break
+            if len(scored) >= limit:
+                kth = sorted((row[0] for row in scored), reverse=True)[limit - 1]
+                if ceiling < kth:
+                    break
+            scored.extend(self._score(groups[count], content, sims, weights, total, sources, min_score))
+        return self._rank(scored, qwords, phrase, limit, min_score, label or query)
+
+    def _score(
+        self,
+        candidates: list[int],
+        content: list[str],
+        sims: dict[str, dict[str, float]],
+        weights: dict[str, float],
+        total: float,
+        sources: Sequence[str] | None,
+        min_score: float,
+    ) -> list[tuple[float, int, int, int, frozenset[str]]]:
         scored: list[tuple[float, int, int, int, frozenset[str]]] = []
         for i in candidates:
             doc = self.docs[i]
-            if sources is not None and doc.entry.source not in sources:
+            if sources is not None and doc.source not in sources:
                 continue
             # every (query word, entry word) pair, best first; each side is used once
             pairs = []
@@ -201,14 +254,36 @@ class SearchIndex:
             query_cov = covered / total
             doc_cov = len(used_d & doc.primary) / doc.length
             score = 100 * (0.8 * query_cov + 0.2 * min(1.0, doc_cov))
-            if len(qwords) > 1 and phrase in " ".join(words(doc.entry.text)):
-                score = min(100.0, score + 5)
-            score = min(score, 99.0)  # 100 is reserved for exact look-ups
-            if score >= min_score:
-                scored.append((score, exact_words, -len(doc.entry.text), -i, frozenset(used_d)))
+            if score + PHRASE_BONUS >= min_score:
+                scored.append((score, exact_words, -doc.text_length, -i, frozenset(used_d)))
+        return scored
+
+    def _rank(
+        self,
+        scored: list[tuple[float, int, int, int, frozenset[str]]],
+        qwords: list[str],
+        phrase: str,
+        limit: int,
+        min_score: float,
+        label: str,
+    ) -> list[Match]:
         scored.sort(key=lambda row: row[:4], reverse=True)
-        label = label or query
-        return [Match(label, self.docs[-i].entry, "fuzzy", round(s, 1), hits) for s, _, _, i, hits in scored[:limit]]
+        if len(qwords) > 1 and scored:
+            # the whole query as a phrase in the text earns a bonus; only entries within
+            # the bonus of the last place shown can move, so only those are read
+            cut = scored[min(limit, len(scored)) - 1][0] - PHRASE_BONUS
+            head = [row for row in scored if row[0] >= cut]
+            for n, row in enumerate(head):
+                if phrase in " ".join(words(self.index.entry(self.docs[-row[3]].gid).text)):
+                    head[n] = (row[0] + PHRASE_BONUS, *row[1:])
+            scored = head + scored[len(head) :]
+            scored.sort(key=lambda row: row[:4], reverse=True)
+        # 100 is reserved for exact look-ups
+        scored = [(min(row[0], 99.0), *row[1:]) for row in scored if min(row[0], 99.0) >= min_score]
+        return [
+            Match(label, self.index.entry(self.docs[-i].gid), "fuzzy", round(s, 1), hits)
+            for s, _, _, i, hits in scored[:limit]
+        ]
 
 
 def suggest(index: Index, query: str, sources: Sequence[str] | None = None, limit: int = 3) -> list[str]:
