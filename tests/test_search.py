@@ -148,3 +148,11 @@ def test_search_index_is_built_once_per_process(index: Index) -> None:
 def test_text_with_nothing_in_common_finds_nothing(run, junk: str) -> None:
     result = run(junk)
     assert result.exit_code == 1 and result.stdout == ""
+
+
+def test_skipping_entries_that_cannot_place_never_changes_the_answer(index: Index) -> None:
+    searcher = SearchIndex(index)
+    for q in QUERIES + NATURAL:
+        top = searcher.search(q["query"], limit=5, min_score=0)
+        everything = searcher.search(q["query"], limit=100_000, min_score=0)
+        assert [(m.entry, m.score) for m in top] == [(m.entry, m.score) for m in everything[:5]], q["query"]
