@@ -141,7 +141,7 @@ def _root(
 def lookup_cmd(
     queries: Annotated[
         list[str],
-        typer.Argument(metavar="QUERY...", help="Codes, names, source:code, or words.", autocompletion=_complete_codes),
+        typer.Argument(metavar="QUERY", help="Codes, names, source:code, or words.", autocompletion=_complete_codes),
     ],
     source: SourceOpt = None,
     as_json: JsonOpt = False,
@@ -155,7 +155,7 @@ def lookup_cmd(
 
 @app.command("search")
 def search_cmd(
-    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words of a message, in any order.")],
+    text: Annotated[list[str], typer.Argument(metavar="TEXT", help="Words of a message, in any order.")],
     source: SourceOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")] = 10,
     min_score: Annotated[
@@ -175,7 +175,7 @@ def scan_cmd(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[FILE]...", help="Log files (.gz too); stdin when none or '-'.", autocompletion=_complete_files
+            metavar="FILE", help="Log files (.gz too); stdin when none or '-'.", autocompletion=_complete_files
         ),
     ] = None,
     summary: Annotated[bool, typer.Option("--summary", help="A table of codes by count instead of the log.")] = False,
@@ -231,7 +231,7 @@ def catalog_list_cmd() -> None:
 
 @catalog_app.command("validate")
 def catalog_validate_cmd(
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Catalogue files to check.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Catalogue files to check.")],
 ) -> None:
     """Check catalogue files against the schema; every problem with its JSON path.
 
