@@ -189,3 +189,48 @@ def test_wheel_puts_the_scripts_where_shells_look(tmp_path: Path) -> None:
     for path in ("share/bash-completion/completions/errlookup", "share/zsh/site-functions/_errlookup",
                  "share/fish/vendor_completions.d/errlookup.fish"):  # fmt: skip
         assert any(n.endswith(".data/data/" + path) for n in names), path
+
+
+def test_zsh_in_a_pseudo_terminal_lists_codes_with_their_meaning(bin_dir: Path, tmp_path: Path) -> None:
+    """A real interactive zsh, TAB pressed after `errlookup 730`, as a person would."""
+    import pty
+    import select
+    import time
+
+    zsh = shutil.which("zsh")
+    assert zsh, "zsh is installed by scripts/test-deps"
+    (tmp_path / ".zshrc").write_text(
+        f"fpath=({ROOT / 'completions'} $fpath)\nautoload -U compinit; compinit -u -D\nPS1='READY> '\n",
+        encoding="utf-8",
+    )
+    env = {**shell_env(bin_dir, tmp_path), "ZDOTDIR": str(tmp_path), "TERM": "xterm"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: an interactive zsh on the pseudo-terminal
+        os.execvpe(zsh, [zsh, "-i"], env)
+
+    def read_until(marker: bytes, seconds: float = 30.0) -> bytes:
+        seen = b""
+        deadline = time.monotonic() + seconds
+        while marker not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    seen += os.read(fd, 65536)
+                except OSError:
+                    break
+        return seen
+
+    try:
+        assert b"READY> " in read_until(b"READY> ")
+        os.write(fd, b"errlookup 730\t")
+        screen = read_until(b"Rate limit exceeded", 3)
+        if b"Rate limit exceeded" not in screen:
+            os.write(fd, b"\t")  # the first TAB may only load the completion function
+            screen += read_until(b"Rate limit exceeded")
+        text = screen.decode("utf-8", "replace")
+        assert "7302  -- imiconnect - Rate limit exceeded" in text
+        assert "7301  -- imiconnect - Message expired" in text
+    finally:
+        os.write(fd, b"\x03exit\n")
+        os.close(fd)
+        os.waitpid(pid, 0)
