@@ -80,7 +80,9 @@ def scan(
     source: Sequence[str] | None = None,
     line_buffered: bool = False,
 ) -> int:
-    from errlookup import render
+    from functools import partial
+
+    from errlookup import parallel, render
     from errlookup.scan import Scanner, Tally, open_input
 
     if summary and as_json:
@@ -101,14 +103,17 @@ def scan(
             failed = True
             continue
         try:
+            workers = 0 if summary else parallel.workers_for(stream, interactive=flush)
+            if workers:
+                output = partial(render.json_lines, path) if as_json else partial(render.annotated, style=style)
+                parallel.scan(scanner, stream, output, out, workers)
+                continue
             for block in scanner.scan_stream(stream):
                 if summary:
                     for result in block.lines:
                         tally.add(path, result.findings)
                 elif as_json:
-                    lines = [render.finding_json(path, f) for r in block.lines for f in r.findings]
-                    if lines:
-                        out.write(("\n".join(lines) + "\n").encode("utf-8", "replace"))
+                    out.write(render.json_lines(path, block))
                 else:
                     render.annotate(block, out, style)
                 if flush:

@@ -326,6 +326,21 @@ def annotate(block: Block, out: IO[bytes], style: Style) -> None:
     out.write(data[pos:])
 
 
+def annotated(block: Block, style: Style) -> bytes:
+    """``annotate`` into bytes (what a scanning worker process sends back)."""
+    import io
+
+    buffer = io.BytesIO()
+    annotate(block, buffer, style)
+    return buffer.getvalue()
+
+
+def json_lines(path: str, block: Block) -> bytes:
+    """The JSON Lines of a block's findings."""
+    lines = [finding_json(path, f) for result in block.lines for f in result.findings]
+    return ("\n".join(lines) + "\n").encode("utf-8", "replace") if lines else b""
+
+
 def finding_json(path: str, finding: Finding) -> str:
     """One JSON Lines object per finding (the contract's keys first)."""
     return json.dumps(

@@ -462,42 +462,22 @@ class Scanner:
         return [Match(code, e, match_kind) for e in ranked]  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ streams
-    def scan_stream(self, stream: BinaryIO, line_buffered: bool = False) -> Iterator[Block]:
+    def scan_stream(self, stream: BinaryIO) -> Iterator[Block]:
         """Blocks of whole lines as read, each with its lines' findings; constant memory."""
-        number = 0
-        pending = b""
-        carry: list[Finding] = []  # findings of an over-long line not yet ended
-        overlap = ""
-        read = getattr(stream, "read1", stream.read)
-        while True:
-            try:
-                chunk = read(BLOCK)
-            except (OSError, EOFError) as exc:
-                from errlookup.errors import InputError
+        state = StreamState()
+        for unit in units(stream):
+            yield self.scan_unit(unit, state)
 
-                raise InputError(getattr(exc, "strerror", None) or str(exc)) from None
-            if not chunk:
-                break
-            data = pending + chunk if pending else chunk
-            cut = data.rfind(b"\n") + 1
-            if cut == 0 and len(data) < MAX_LINE:
-                pending = data
-                continue
-            if cut == 0:
-                # an over-long line: pass this piece through and look at it now
-                piece_findings = self._scan_piece(data, number + 1, overlap)
-                carry.extend(piece_findings)
-                overlap = data[-OVERLAP:].decode("utf-8", "replace")
-                pending = b""
-                yield Block(data)
-                continue
-            whole, pending = data[:cut], data[cut:]
-            block, number = self._scan_block(whole, number, carry, overlap)
-            carry, overlap = [], ""
-            yield block
-        if pending:
-            block, number = self._scan_block(pending, number, carry, overlap, final=True)
-            yield block
+    def scan_unit(self, unit: Unit, state: StreamState) -> Block:
+        """Scan one unit of a stream; ``state`` carries an over-long line from piece to piece."""
+        if unit.piece:
+            # an over-long line: pass this piece through and look at it now
+            state.carry.extend(self._scan_piece(unit.data, unit.number + 1, state.overlap))
+            state.overlap = unit.data[-OVERLAP:].decode("utf-8", "replace")
+            return Block(unit.data)
+        block, _ = self._scan_block(unit.data, unit.number, state.carry, state.overlap, final=unit.final)
+        state.carry, state.overlap = [], ""
+        return block
 
     def _scan_piece(self, data: bytes, number: int, overlap: str) -> list[Finding]:
         text = overlap + data.decode("utf-8", "replace")
@@ -561,6 +541,59 @@ def _line_starts(data: bytes, positions: Iterable[int], into: set[int]) -> None:
         line_end = data.find(b"\n", at)
         if line_end < 0:
             line_end = len(data)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A run of input to scan: whole lines (``number`` lines came before), or a piece of
+    an over-long line."""
+
+    data: bytes
+    number: int
+    final: bool = False
+    piece: bool = False
+
+
+@dataclass
+class StreamState:
+    """What one piece of an over-long line leaves for the next."""
+
+    carry: list[Finding] = field(default_factory=list)
+    overlap: str = ""
+
+    @property
+    def idle(self) -> bool:
+        return not self.carry and not self.overlap
+
+
+def units(stream: BinaryIO) -> Iterator[Unit]:
+    """Cut a byte stream into units as it is read: whole lines where it can, constant memory."""
+    from errlookup.errors import InputError
+
+    number = 0
+    pending = b""
+    read = getattr(stream, "read1", stream.read)
+    while True:
+        try:
+            chunk = read(BLOCK)
+        except (OSError, EOFError) as exc:
+            raise InputError(getattr(exc, "strerror", None) or str(exc)) from None
+        if not chunk:
+            break
+        data = pending + chunk if pending else chunk
+        cut = data.rfind(b"\n") + 1
+        if cut == 0 and len(data) < MAX_LINE:
+            pending = data
+            continue
+        if cut == 0:
+            pending = b""
+            yield Unit(data, number, piece=True)
+            continue
+        whole, pending = data[:cut], data[cut:]
+        yield Unit(whole, number)
+        number += whole.count(b"\n")
+    if pending:
+        yield Unit(pending, number, final=True)
 
 
 class _LineCounter:

@@ -316,3 +316,35 @@ def test_markup_and_escapes_in_catalogues_do_not_style_output(run, user_catalogs
     assert "\x1b" not in out
     summary = run("scan", "--summary", input="error evil_code here\n", env={"FORCE_COLOR": "1"}).stdout
     assert "[red]boom[/red]" in summary and "\x1b[2J" not in summary
+
+
+def test_a_large_file_scanned_on_several_cores_gives_the_same_bytes(tmp_path: Path) -> None:
+    """Files over parallel.MIN_SIZE go to worker processes; nothing may differ."""
+    from errlookup import parallel
+
+    rnd = random.Random(3)
+    corpus = [json.loads(line)["line"].encode() for line in CORPORA[0].read_text(encoding="utf-8").splitlines()]
+
+    def lines(size: int) -> bytes:
+        out = []
+        while size > 0:
+            out.append(rnd.choice(corpus) + rnd.choice([b"\n", b"\r\n"]))
+            size -= len(out[-1])
+        return b"".join(out)
+
+    long_line = b"y" * (9 << 20) + b" error 7302\n"  # over MAX_LINE: scanned in pieces, in order
+    data = lines(parallel.MIN_SIZE) + long_line + lines(2 << 20) + b"error code 2213 at the end, no newline"
+    log = tmp_path / "big.log"
+    log.write_bytes(data)
+    for mode in ([], ["--json"]):
+        fast = run_scan(*mode, str(log))
+        serial = run_scan(*mode, input=data)  # stdin is a stream: one process
+        assert fast.returncode == serial.returncode == 0
+        if mode:
+            rows = [json.loads(line) for line in fast.stdout.splitlines()]
+            assert [(r["line"], r["code"]) for r in rows] == [
+                (r["line"], r["code"]) for r in map(json.loads, serial.stdout.splitlines())
+            ]
+        else:
+            assert fast.stdout == serial.stdout
+            assert strip_annotations(fast.stdout) == data
