@@ -194,6 +194,7 @@ class SearchIndex:
         for i, count in coverage.items():
             groups.setdefault(count, []).append(i)
         heaviest = sorted(weights.values(), reverse=True)
+        stops = frozenset(w for w in qwords if w in _STOP)
         bonus = PHRASE_BONUS if len(qwords) > 1 else 0.0
 
         def best_possible(count: int) -> float:
@@ -209,13 +210,14 @@ class SearchIndex:
                 kth = sorted((row[0] for row in scored), reverse=True)[limit - 1]
                 if ceiling < kth:
                     break
-            scored.extend(self._score(groups[count], content, sims, weights, total, sources, min_score))
+            scored.extend(self._score(groups[count], content, stops, sims, weights, total, sources, min_score))
         return self._rank(scored, qwords, phrase, limit, min_score, label or query)
 
     def _score(
         self,
         candidates: list[int],
         content: list[str],
+        stops: frozenset[str],
         sims: dict[str, dict[str, float]],
         weights: dict[str, float],
         total: float,
@@ -252,7 +254,8 @@ class SearchIndex:
                 covered += credit
                 exact_words += word == w
             query_cov = covered / total
-            doc_cov = len(used_d & doc.primary) / doc.length
+            # the entry's words the query covers, small words ("from") included
+            doc_cov = (len(used_d & doc.primary) + len(stops & doc.primary)) / doc.length
             score = 100 * (0.8 * query_cov + 0.2 * min(1.0, doc_cov))
             if score + PHRASE_BONUS >= min_score:
                 scored.append((score, exact_words, -doc.text_length, -i, frozenset(used_d)))

@@ -17,6 +17,7 @@ DATA = Path(__file__).parent / "data"
 # paraphrases, word order ...), one of natural queries typed from memory.
 QUERIES = json.loads((DATA / "search_queries.json").read_text(encoding="utf-8"))
 NATURAL = json.loads((DATA / "search_queries_natural.json").read_text(encoding="utf-8"))
+THIRD = json.loads((DATA / "search_queries_third.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def test_query_set_is_large_and_varied() -> None:
     assert len({x["source"] for q in QUERIES for x in q["expect"]}) == 5
 
 
-@pytest.mark.parametrize("queries", [QUERIES, NATURAL], ids=["by-kind", "natural"])
+@pytest.mark.parametrize("queries", [QUERIES, NATURAL, THIRD], ids=["by-kind", "natural", "third"])
 def test_ranking_quality_on_the_labelled_queries(index: Index, queries: list[dict]) -> None:
     first = top3 = 0
     misses = []
@@ -152,7 +153,7 @@ def test_text_with_nothing_in_common_finds_nothing(run, junk: str) -> None:
 
 def test_skipping_entries_that_cannot_place_never_changes_the_answer(index: Index) -> None:
     searcher = SearchIndex(index)
-    for q in QUERIES + NATURAL:
+    for q in QUERIES + NATURAL + THIRD:
         top = searcher.search(q["query"], limit=5, min_score=0)
         everything = searcher.search(q["query"], limit=100_000, min_score=0)
         assert [(m.entry, m.score) for m in top] == [(m.entry, m.score) for m in everything[:5]], q["query"]
