@@ -81,6 +81,9 @@ _CLIENT = re.compile(r"(?<![.,:])\b(?P<client>[45]\d\d)[ \t]+(?:(?:client|server
 # "404 Not Found" (a status, then words that begin a reason phrase), "| 404 |" (a
 # pipe-separated access log), "0/0/1/401/402 503 212" (HAProxy's timers, status, bytes).
 _REASON = re.compile(r"(?<![.,:])\b(?P<reason>[1-5]\d\d)[ \t]+(?P<words>[a-z][a-z ]{1,40})")
+# "GET /v1/users 409 8ms", "-> 400": a request line or an arrow, then the status
+_METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+/\S*[ \t]+(?P<method>[1-5]\d\d)\b(?![.:/-]\d)")
+_ARROW = re.compile(r"(?:->|=>|→)[ \t]*(?P<arrow>[1-5]\d\d)\b(?![.:/-]\d)")
 _REASON_FIRST = frozenset(r.split(" ", 1)[0] for r in REASONS)
 _PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5]\d\d)[ \t]*\|")
 _HAPROXY = re.compile(r"(?<![\d/])(?:\d+/){4}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b")
@@ -92,11 +95,13 @@ _HTTP_CONTEXTS = {
     "reason": "HTTP status and reason phrase",
     "pipe": "access log status field",
     "haproxy": "HAProxy log status field",
+    "method": "request line status",
+    "arrow": "HTTP status (after an arrow)",
 }
 # "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
 _PHRASE = re.compile(
-    r"\b(?P<word>error|err|result|return|response|fault|reason|status|failure)(?![a-z])"
-    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?[ \t]*(?:[:#=][ \t]*)?"
+    r"\b(?P<word>error|err|result|return|response|fault|reason|status|failure)"
+    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?"
     r"(?P<val>\d{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-]\d)"
 )
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
@@ -317,6 +322,12 @@ class Scanner:
         if "|" in low:
             for m in _PIPE.finditer(low):
                 add(m.start("pipe"), m.end("pipe"), m.group("pipe"), _HTTP_CONTEXTS["pipe"], "http")
+        if " /" in text:
+            for m in _METHOD.finditer(text):
+                add(m.start("method"), m.end("method"), m.group("method"), _HTTP_CONTEXTS["method"], "http")
+        if ">" in text or "→" in text:
+            for m in _ARROW.finditer(text):
+                add(m.start("arrow"), m.end("arrow"), m.group("arrow"), _HTTP_CONTEXTS["arrow"], "http")
         if "haproxy" in low:
             for m in _HAPROXY.finditer(low):
                 add(m.start("haproxy"), m.end("haproxy"), m.group("haproxy"), _HTTP_CONTEXTS["haproxy"], "http")
@@ -352,14 +363,15 @@ class Scanner:
         raw.sort()
         http_status = next((int(code) for _, _, code, _, kind, _ in raw if kind == "http"), None)
         findings: list[Finding] = []
-        seen_entries: set[tuple[str, str | None]] = set()
+        seen_entries: dict[tuple[str, str | None], str] = {}
         for start, end, code, context, kind, key in raw:
             matches = self._resolve(code, kind, key, text, http_status)
             best = matches[0].entry if matches else None
-            if kind == "name" and best is not None and (best.source, best.code) in seen_entries:
-                continue  # "ResultCode=809 (QuotaLockFailed)" is one finding
             if best is not None:
-                seen_entries.add((best.source, best.code))
+                same = seen_entries.get((best.source, best.code))
+                if same is not None and "name" in (kind, same):
+                    continue  # "ResultCode=809 (QuotaLockFailed)" is one finding
+                seen_entries.setdefault((best.source, best.code), kind)
             success = _is_success(code, kind, best)
             if success and not self.include_success:
                 continue
@@ -455,7 +467,7 @@ class Scanner:
             if kind != "http" and _is_http_entry(entry):
                 # "code": 200 under a key no catalogue claims is far likelier HTTP's OK than
                 # a vendor's report code 200; an error status there is less certain
-                points += 6 if not claimed and code.startswith("2") else -2
+                points += 6 if key and not claimed and code.startswith("2") else -2
             return (-points, self._order.get(entry.source, 99))
 
         ranked = sorted(entries, key=score)
