@@ -265,15 +265,18 @@ class Scanner:
     # ------------------------------------------------------------------ stage 2
     def scan_line(self, text: str, number: int = 1) -> list[Finding]:
         """Every finding of one line (decoded text, without its line ending)."""
-        raw: list[tuple[int, int, str, str, str, str | None]] = []  # start, end, code, context, kind, key
-        taken: set[tuple[int, int]] = set()
+        low = text.lower()
+        if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        spans = _Spans()
+        self._key_values(text, spans)
+        self._http_statuses(text, low, spans)
+        self._phrases(text, low, spans)
+        self._words(text, low, spans)
+        return self._findings(spans.raw, text, number) if spans.raw else []
 
-        def add(start: int, end: int, code: str, context: str, kind: str, key: str | None = None) -> None:
-            if (start, end) in taken:
-                return
-            taken.add((start, end))
-            raw.append((start, end, code, context, kind, key))
-
+    def _key_values(self, text: str, spans: _Spans) -> None:
+        """``"code": 7302``, ``error_code=2213``, ``'status': 400``: keys that hold codes."""
         for m in _KV.finditer(text):
             key, val = m.group("key"), m.group("val")
             cls = _key_class(key)
@@ -285,26 +288,26 @@ class Scanner:
                 if parent:
                     full_key = f"{parent}.{key}"
             start, end = m.start("val"), m.end("val")
+            context = f"key {key}"
             if cls == "http":
                 if val.isdigit() and len(val) == 3 and "100" <= val <= "599":
-                    add(start, end, val, f"key {key}", "http", full_key)
+                    spans.add(start, end, val, context, "http", full_key)
                 elif val.isdigit() and 4 <= len(val) <= 6:
-                    add(start, end, val, f"key {key}", "code", full_key)  # "status": 7628 is no HTTP status
+                    spans.add(start, end, val, context, "code", full_key)  # "status": 7628 is no HTTP status
+            elif val.lower() in _NOT_VALUES:
                 continue
-            if val.lower() in _NOT_VALUES:
-                continue
-            if val.isdigit():
+            elif val.isdigit():
                 if len(val) <= 6:
-                    add(start, end, val, f"key {key}", "code", full_key)
+                    spans.add(start, end, val, context, "code", full_key)
             elif self.index.codes(val):
-                add(start, end, val, f"key {key}", "code", full_key)
+                spans.add(start, end, val, context, "code", full_key)
             elif self.index.names(val):
-                add(start, end, val, f"key {key}", "name", full_key)  # "Error": "CcaTimeout"
+                spans.add(start, end, val, context, "name", full_key)  # "Error": "CcaTimeout"
             elif _looks_like_code(val):
-                add(start, end, val, f"key {key}", "code", full_key)
-        low = text.lower()
-        if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+                spans.add(start, end, val, context, "code", full_key)
+
+    def _http_statuses(self, text: str, low: str, spans: _Spans) -> None:
+        """Statuses outside key/value pairs; each rarer shape only where a cheap test allows."""
         gated = [(_HTTP, "http"), (_RETURNED, "returned"), (_RETURNED, "responded"), (_RETURNED, "with"),
                  (_CLIENT, "error")]  # fmt: skip
         for pattern in dict.fromkeys(p for p, word in gated if word in low):
@@ -312,54 +315,55 @@ class Scanner:
                 group = m.lastgroup or "line"
                 if m.group(group) is None or (group == "word" and m.start() and low[m.start() - 1].isalnum()):
                     continue
-                add(m.start(group), m.end(group), m.group(group), _HTTP_CONTEXTS[group], "http")
+                spans.add(m.start(group), m.end(group), m.group(group), _HTTP_CONTEXTS[group], "http")
         for m in _REASON.finditer(low):
             words = m.group("words")
             if words.split(" ", 1)[0] not in _REASON_FIRST:
                 continue
             if any(words.startswith(r) and words[len(r) : len(r) + 1] in ("", " ") for r in REASONS):
-                add(m.start("reason"), m.end("reason"), m.group("reason"), _HTTP_CONTEXTS["reason"], "http")
-        if "|" in low:
-            for m in _PIPE.finditer(low):
-                add(m.start("pipe"), m.end("pipe"), m.group("pipe"), _HTTP_CONTEXTS["pipe"], "http")
-        if " /" in text:
-            for m in _METHOD.finditer(text):
-                add(m.start("method"), m.end("method"), m.group("method"), _HTTP_CONTEXTS["method"], "http")
-        if ">" in text or "→" in text:
-            for m in _ARROW.finditer(text):
-                add(m.start("arrow"), m.end("arrow"), m.group("arrow"), _HTTP_CONTEXTS["arrow"], "http")
-        if "haproxy" in low:
-            for m in _HAPROXY.finditer(low):
-                add(m.start("haproxy"), m.end("haproxy"), m.group("haproxy"), _HTTP_CONTEXTS["haproxy"], "http")
+                spans.add(m.start("reason"), m.end("reason"), m.group("reason"), _HTTP_CONTEXTS["reason"], "http")
+        for pattern, gate, haystack in ((_PIPE, "|", low), (_METHOD, " /", text), (_ARROW, ">", text),
+                                        (_ARROW, "→", text), (_HAPROXY, "haproxy", low)):  # fmt: skip
+            if gate in haystack:
+                for m in pattern.finditer(haystack):
+                    group = m.lastgroup or ""
+                    spans.add(m.start(group), m.end(group), m.group(group), _HTTP_CONTEXTS[group], "http")
+
+    def _phrases(self, text: str, low: str, spans: _Spans) -> None:
+        """ "error 7302", "error code 2213", "result code 102", "StatusCode 400"."""
         for m in _PHRASE.finditer(low):
             start, end = m.start("val"), m.end("val")
-            val, word = text[start:end], m.group("word")
-            if any(s <= start < e for s, e, *_ in raw):
+            if spans.covers(start):
                 continue
+            val, word = text[start:end], m.group("word")
             phrase = text[m.start() : m.start("val")].strip(" \t:#=")
             http_like = val.isdigit() and len(val) == 3 and "100" <= val <= "599"
             if http_like and (word == "status" or phrase.lower() in ("error", "err")):
-                add(start, end, val, f"phrase '{phrase}'", "http")
+                spans.add(start, end, val, f"phrase '{phrase}'", "http")
             elif val.isdigit() or val.lower() in self.distinctive:
-                add(start, end, val, f"phrase '{phrase}'", "code")
-        # names and known numbers standing alone: first a set intersection in C, and
-        # only when it finds something a walk over the words to place them
-        low_tokens = set(_TOKEN.findall(low))
-        hits = (low_tokens & self._distinctive_keys) | (low_tokens & self._numbers)
-        for hit in hits:
+                spans.add(start, end, val, f"phrase '{phrase}'", "code")
+
+    def _words(self, text: str, low: str, spans: _Spans) -> None:
+        """Names and string codes standing alone, and known codes written before their message.
+
+        First a set intersection in C; only when it finds something, a walk to place them.
+        """
+        tokens = set(_TOKEN.findall(low))
+        for hit in (tokens & self._distinctive_keys) | (tokens & self._numbers):
             label = self.distinctive.get(hit)
             for start in _word_positions(low, hit):
                 end = start + len(hit)
-                if any(s <= start < e for s, e, *_ in raw):
+                if spans.covers(start):
                     continue
                 token = text[start:end]
                 if label:
                     kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
-                    add(start, end, token, "word", kind)
+                    spans.add(start, end, token, "word", kind)
                 elif self._followed_by_its_message(token, text, end):
-                    add(start, end, token, "code followed by its message", "code")
-        if not raw:
-            return []
+                    spans.add(start, end, token, "code followed by its message", "code")
+
+    def _findings(self, raw: list[tuple[int, int, str, str, str, str | None]], text: str, number: int) -> list[Finding]:
+        """Resolve each span to entries; one finding per entry named twice; success codes only when asked."""
         raw.sort()
         http_status = next((int(code) for _, _, code, _, kind, _ in raw if kind == "http"), None)
         findings: list[Finding] = []
@@ -534,6 +538,24 @@ def _word_positions(text: str, word: str) -> Iterator[int]:
         if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
             yield at
         at = text.find(word, at + 1)
+
+
+class _Spans:
+    """The spans of one line that hold a code, each taken once (first finder wins)."""
+
+    __slots__ = ("raw", "taken")
+
+    def __init__(self) -> None:
+        self.raw: list[tuple[int, int, str, str, str, str | None]] = []  # start, end, code, context, kind, key
+        self.taken: set[tuple[int, int]] = set()
+
+    def add(self, start: int, end: int, code: str, context: str, kind: str, key: str | None = None) -> None:
+        if (start, end) not in self.taken:
+            self.taken.add((start, end))
+            self.raw.append((start, end, code, context, kind, key))
+
+    def covers(self, at: int) -> bool:
+        return any(start <= at < end for start, end, *_ in self.raw)
 
 
 def _find_all(data: bytes, literal: bytes) -> Iterator[int]:
