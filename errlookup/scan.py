@@ -351,6 +351,8 @@ class Scanner:
         tokens = set(_TOKEN.findall(low))
         for hit in (tokens & self._distinctive_keys) | (tokens & self._numbers):
             label = self.distinctive.get(hit)
+            if label and _humps(label) < 3 and "_" not in label and not self._hinted(low) & self._name_sources(label):
+                continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
             for start in _word_positions(low, hit):
                 end = start + len(hit)
                 if spans.covers(start):
@@ -412,6 +414,9 @@ class Scanner:
             found = {m.lastgroup for m in self._hints.finditer(lowered)} if self._hints else set()
             self._hint_cache = (lowered, {self._hint_groups[g] for g in found if g})
         return self._hint_cache[1]
+
+    def _name_sources(self, label: str) -> set[str]:
+        return {e.source for e in self.index.names(label)} | {e.source for e in self.index.codes(label)}
 
     def _known(self, value: str) -> bool:
         return value.lower() in self.distinctive or bool(self.index.codes(value) or self.index.names(value))
@@ -646,6 +651,11 @@ class _LineCounter:
 
 def _decode_line(raw: bytes) -> str:
     return raw.rstrip(b"\r\n").decode("utf-8", "replace")
+
+
+def _humps(label: str) -> int:
+    """Words of a CamelCase name: QuotaLockFailed has 3."""
+    return len(re.findall(r"[A-Z][a-z0-9]*", label))
 
 
 def _is_distinctive(label: str) -> bool:

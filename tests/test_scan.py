@@ -71,6 +71,9 @@ def run_scan(*args: str, input: bytes = b"", **kwargs) -> subprocess.CompletedPr
         ("quota: QuotaLockFailed on survey 12", [("809", "askia")]),
         ("ResultCode=809 (QuotaLockFailed)", [("809", "askia")]),
         ("failed entries: 7014 Customer not found", [("7014", "imiconnect")]),
+        ("askia supervisor: DatabaseError while saving quota", [("106", "askia")]),
+        ("GET /v1/users 200 12ms; POST /v1/users 409 8ms", [("409", "rev23")]),
+        ("CcaWebApi -> StatusCode 400, ResultCode 912 (ManualDialWrongNumber)", [("400", "rev23"), ("912", "askia")]),
     ],
 )  # fmt: skip
 def test_findings_in_error_contexts(scanner: Scanner, line: str, expected: list) -> None:
@@ -93,6 +96,8 @@ def test_findings_in_error_contexts(scanner: Scanner, line: str, expected: list)
         "HTTP/1.1 200 OK",
         '{"StatusCode": 200, "Response": {"ResultCode": 0, "Error": ""}}',
         "ObjectInUseCount=3 voipnow_expired_token_refreshes_total 5",
+        "sqlalchemy.exc.DatabaseError: (psycopg2.DatabaseError) server closed the connection",
+        "botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling PutObject",
     ],
 )
 def test_bare_numbers_and_success_are_not_findings(scanner: Scanner, line: str) -> None:
