@@ -7,6 +7,7 @@ import io
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -38,7 +39,9 @@ def codes(scanner: Scanner, line: str) -> list[tuple[str, str | None]]:
 
 
 def strip_annotations(output: bytes) -> bytes:
-    return b"".join(line for line in output.splitlines(keepends=True) if not line.startswith("» ".encode()))
+    """What `grep -v '^» '` leaves: lines are cut at \\n only."""
+    lines = re.split(rb"(?<=\n)", output)
+    return b"".join(line for line in lines if not line.startswith("» ".encode()))
 
 
 def run_scan(*args: str, input: bytes = b"", **kwargs) -> subprocess.CompletedProcess:
@@ -358,3 +361,24 @@ def test_a_large_file_scanned_on_several_cores_gives_the_same_bytes(tmp_path: Pa
         else:
             assert fast.stdout == serial.stdout
             assert strip_annotations(fast.stdout) == data
+
+
+def test_any_bytes_pass_through_unchanged(scanner: Scanner) -> None:
+    """Random binary and text, any line endings, any size of line: removing » lines gives the input back."""
+    from errlookup import render
+
+    rnd = random.Random(11)
+    annotations = 0
+    pieces = [b"error 7302", b'{"code": "expired_token"}', b"HTTP/1.1 503", b"\r\n", b"\n", b"\r", b"\x00",
+              b"\xff\xfe", b"ResultCode=102", b" ", b"[bold]", b"\x1b[2J", b"QuotaLockFailed"]  # fmt: skip
+    for _ in range(300):
+        data = b"".join(
+            rnd.choice(pieces) if rnd.random() < 0.6 else bytes(rnd.randrange(256) for _ in range(rnd.randrange(40)))
+            for _ in range(rnd.randrange(60))
+        )
+        out = io.BytesIO()
+        for block in scanner.scan_stream(io.BytesIO(data)):
+            render.annotate(block, out, render.Style(False))
+        assert strip_annotations(out.getvalue()) == data
+        annotations += out.getvalue().count("» ".encode())
+    assert annotations > 300  # the inputs did hold findings
