@@ -105,8 +105,10 @@ def scan(
         try:
             workers = 0 if summary else parallel.workers_for(stream, interactive=flush)
             if workers:
-                output = partial(render.json_lines, path) if as_json else partial(render.annotated, style=style)
-                parallel.scan(scanner, stream, output, out, workers)
+                inserts = (
+                    partial(render.json_inserts, path) if as_json else partial(render.annotation_inserts, style=style)
+                )
+                parallel.scan(scanner, stream, inserts, out, workers, passthrough=not as_json)
                 continue
             for block in scanner.scan_stream(stream):
                 if summary:

@@ -307,38 +307,39 @@ def annotate(block: Block, out: IO[bytes], style: Style) -> None:
     The annotations of a last line that has no line ending go before it, so that
     removing every ``» `` line gives back the input exactly.
     """
+    from errlookup.parallel import write_between
+
+    write_between(out, block.data, annotation_inserts(block, style))
+
+
+def annotation_inserts(block: Block, style: Style) -> list[tuple[int, bytes]]:
+    """Where in a block the ``» `` lines go, and their bytes (a scanning worker sends these)."""
+    inserts: list[tuple[int, bytes]] = []
     data = block.data
-    pos = 0
+    start = 0
     for result in block.lines:
-        line = data[pos : result.end]
+        line = data[start : result.end]
         texts = [annotation(f, style) for f in result.findings[:MAX_ANNOTATIONS]]
         if len(result.findings) > MAX_ANNOTATIONS:
             texts.append(f"{PREFIX}... and {len(result.findings) - MAX_ANNOTATIONS} more on this line")
         eol = b"\r\n" if line.endswith(b"\r\n") else b"\n"
         notes = b"".join(t.encode("utf-8", "replace") + eol for t in texts)
-        if line.endswith(b"\n"):
-            out.write(line)
-            out.write(notes)
-        else:
-            out.write(notes)
-            out.write(line)
-        pos = result.end
-    out.write(data[pos:])
-
-
-def annotated(block: Block, style: Style) -> bytes:
-    """``annotate`` into bytes (what a scanning worker process sends back)."""
-    import io
-
-    buffer = io.BytesIO()
-    annotate(block, buffer, style)
-    return buffer.getvalue()
+        # after the line; before a last line that has no line ending, so removing the
+        # » lines still gives the input back exactly
+        inserts.append((result.end if line.endswith(b"\n") else start, notes))
+        start = result.end
+    return inserts
 
 
 def json_lines(path: str, block: Block) -> bytes:
     """The JSON Lines of a block's findings."""
     lines = [finding_json(path, f) for result in block.lines for f in result.findings]
     return ("\n".join(lines) + "\n").encode("utf-8", "replace") if lines else b""
+
+
+def json_inserts(path: str, block: Block) -> list[tuple[int, bytes]]:
+    """JSON Lines take the place of the block (written where the block's text would be)."""
+    return [(0, json_lines(path, block))]
 
 
 def finding_json(path: str, finding: Finding) -> str:
