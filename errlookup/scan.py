@@ -501,6 +501,8 @@ class Scanner:
         return block
 
     def _scan_piece(self, data: bytes, number: int, overlap: str) -> list[Finding]:
+        if not self.candidate_lines(overlap.encode("utf-8", "replace") + data):
+            return []  # the block filter first: most of a huge line is seldom worth a close look
         text = overlap + data.decode("utf-8", "replace")
         return [f for f in self.scan_line(text, number) if f.column > len(overlap)]
 
