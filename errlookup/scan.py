@@ -223,6 +223,7 @@ class Scanner:
             re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])") if alternatives else None
         )
         self._hint_cache: tuple[str | None, set[str]] = (None, set())
+        self._resolved: dict[tuple[str, str, str | None], tuple[Match, ...]] = {}
         # Codes and names distinctive enough to count on their own as a word:
         # snake_case codes and CamelCase names of two or more words.
         self.distinctive: dict[str, str] = {}
@@ -231,7 +232,9 @@ class Scanner:
                 if label and _is_distinctive(label):
                     self.distinctive.setdefault(label.lower(), label)
         self._distinctive_keys = frozenset(self.distinctive)
-        self._numbers = frozenset(k for k in index.by_code if k.isdigit())
+        # numbers that may stand before their own message ("7014 Customer not found");
+        # one- and two-digit codes are left out: such numbers are everywhere in logs
+        self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
         self._stage1 = list(_STAGE1_ERRORS) + (_STAGE1_ALL if include_success else [])
         self._snake = re.compile(b"_(?:" + b"|".join(re.escape(t.encode()) for t in tails) + rb")\b") if tails else None
@@ -439,6 +442,18 @@ class Scanner:
 
     def _resolve(self, code: str, kind: str, key: str | None, line: str, http_status: int | None) -> list[Match]:
         """The entries a code may be, best guess first, given what else the line says."""
+        memo_key = (code, kind, key)
+        known = self._resolved.get(memo_key)
+        if known is not None:
+            return list(known)  # one candidate, or none: nothing else on the line can change it
+        matches = self._rank(code, kind, key, line, http_status)
+        if len(matches) <= 1:
+            if len(self._resolved) > 8192:
+                self._resolved.clear()  # bounded: constant memory on any input
+            self._resolved[memo_key] = tuple(matches)
+        return matches
+
+    def _rank(self, code: str, kind: str, key: str | None, line: str, http_status: int | None) -> list[Match]:
         if kind == "name":
             entries = self.index.names(code, self.sources)
             match_kind = "name"
