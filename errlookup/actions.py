@@ -83,7 +83,9 @@ def scan(
     from functools import partial
 
     from errlookup import parallel, render
-    from errlookup.scan import Scanner, Tally, open_input
+    from errlookup.scan import Scanner
+    from errlookup.stream import open_input
+    from errlookup.tally import Tally
 
     if summary and as_json:
         raise ErrlookupError("--summary and --json cannot be used together", ExitCode.USAGE)

@@ -19,7 +19,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import IO, Any, BinaryIO
 
-from errlookup.scan import Block, Scanner, StreamState, Unit, units
+from errlookup.scan import Block, Scanner
+from errlookup.stream import StreamState, Unit, units
 
 #: Inputs smaller than this are scanned in one process (starting workers costs more).
 MIN_SIZE = 4 << 20

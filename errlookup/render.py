@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from errlookup.catalog import LoadResult
     from errlookup.lookup import Result
     from errlookup.model import Entry, Match
-    from errlookup.scan import Block, Finding, Tally
+    from errlookup.scan import Block, Finding
+    from errlookup.tally import Tally
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 

@@ -19,117 +19,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO
 
+from errlookup import patterns
 from errlookup.index import Index, normalize
 from errlookup.model import Catalog, Entry, Match
+from errlookup.stream import StreamState, Unit, units
 
-#: Bytes read at a time; a line is held whole up to MAX_LINE bytes, longer ones in pieces.
-BLOCK = 1 << 20
-MAX_LINE = 8 << 20
 #: Bytes of the previous piece of an over-long line read again with the next piece,
 #: so a code split across the cut is still seen.
 OVERLAP = 512
-
-# Keys (lower-cased, without "_", "-" and ".") whose value is an HTTP status, and
-# keys whose value is an error code. A key may carry a prefix ("rev23_status",
-# "last_error_code"): it counts when it ends with one of the suffixes.
-HTTP_KEYS = ("statuscode", "httpstatus", "httpcode", "status")
-CODE_KEYS = (
-    "errorcode", "errcode", "resultcode", "returncode", "faultcode", "reasoncode", "errornumber", "errorno",
-    "errno", "errnum", "subcode", "error", "err", "code",
-)  # fmt: skip
-# Keys that end like a code key but never hold one.
-NOT_CODE_KEYS = frozenset(
-    "areacode zipcode postcode postalcode promocode couponcode currencycode countrycode languagecode langcode "
-    "exitcode authcode authorizationcode verificationcode qrcode barcode colorcode colourcode shortcode "
-    "productcode itemcode regioncode statecode citycode sourcecode passcode discountcode hashcode "
-    "opcode unicode encode decode keycode charcode zip timezone".split()
-)
-_NOT_VALUES = frozenset("true false null none nil ok success yes no undefined nan".split())
-
-# key: value, key=value, "key": "value", 'key': value. The value is taken whole and
-# may not itself be followed by ":" or "=" (then it is the next key, as in
-# `cca: "ResultCode": 102`), so one pair never swallows the key of the next.
-# Quotes may be doubled (CSV) or escaped (JSON inside a JSON string): ""code"", \"code\".
-_KV = re.compile(
-    r"""(?<![\w.$@-])(?P<key>[A-Za-z_$@][\w.$@-]{0,63})(?:\\{0,2}["']){0,2}[ \t]{0,8}[:=][ \t]{0,8}"""
-    r"""(?P<q>(?:\\{0,2}["']){0,2})(?P<val>[A-Za-z0-9_.+-]{1,64})(?![A-Za-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
-)
-# Reason phrases of RFC 9110 (lower-cased) that follow a status in logs ("404 Not Found").
-REASONS = (
-    "bad request", "unauthorized", "payment required", "forbidden", "not found", "method not allowed",
-    "not acceptable", "proxy authentication required", "request timeout", "conflict", "gone",
-    "length required", "precondition failed", "content too large", "payload too large", "uri too long",
-    "unsupported media type", "range not satisfiable", "expectation failed", "misdirected request",
-    "unprocessable content", "unprocessable entity", "locked", "failed dependency", "too early",
-    "upgrade required", "precondition required", "too many requests", "request header fields too large",
-    "unavailable for legal reasons", "internal server error", "not implemented", "bad gateway",
-    "service unavailable", "gateway timeout", "http version not supported", "insufficient storage",
-    "network authentication required", "ok", "created", "accepted", "no content",
-)  # fmt: skip
-# HTTP statuses outside key/value pairs, matched on the lower-cased line: a status
-# line or access-log field (HTTP/1.1" 404), "HTTP 503", "returned 402", "404 Client Error".
-_HTTP = re.compile(
-    r"http(?:/\d(?:\.\d)?\"?[ \t]+(?P<line>[1-5]\d\d)"
-    r"|(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5]\d\d))\b(?![.:/-]\d)"
-)
-_RETURNED = re.compile(
-    r"\b(?:returned|responded(?:[ \t]+with)?|failed[ \t]+with|rejected[ \t]+with)[ \t]+(?:an?[ \t]+)?"
-    r"(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
-)
-_CLIENT = re.compile(r"(?<![.,:])\b(?P<client>[45]\d\d)[ \t]+(?:(?:client|server)[ \t]+)?errors?\b")
-# Rarer shapes, each tried only when a cheap test of the line lets it:
-# "404 Not Found" (a status, then words that begin a reason phrase), "| 404 |" (a
-# pipe-separated access log), "0/0/1/401/402 503 212" (HAProxy's timers, status, bytes).
-_REASON = re.compile(r"(?<![.,:])\b(?P<reason>[1-5]\d\d)[ \t]+(?P<words>[a-z][a-z ]{1,40})")
-# "GET /v1/users 409 8ms", "-> 400": a request line or an arrow, then the status
-_METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+/\S*[ \t]+(?P<method>[1-5]\d\d)\b(?![.:/-]\d)")
-_ARROW = re.compile(r"(?:->|=>|→)[ \t]*(?P<arrow>[1-5]\d\d)\b(?![.:/-]\d)")
-_REASON_FIRST = frozenset(r.split(" ", 1)[0] for r in REASONS)
-_PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5]\d\d)[ \t]*\|")
-_HAPROXY = re.compile(r"(?<![\d/])(?:\d+/){4}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b")
-_HTTP_CONTEXTS = {
-    "line": "HTTP status line",
-    "word": "HTTP status",
-    "returned": "HTTP status (returned)",
-    "client": "HTTP error",
-    "reason": "HTTP status and reason phrase",
-    "pipe": "access log status field",
-    "haproxy": "HAProxy log status field",
-    "method": "request line status",
-    "arrow": "HTTP status (after an arrow)",
-}
-# "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
-_PHRASE = re.compile(
-    r"\b(?P<word>error|err|result|return|response|fault|reason|status|failure)"
-    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?"
-    r"(?P<val>\d{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-]\d)"
-)
-_TOKEN = re.compile(r"[A-Za-z0-9_]+")
-_PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
-
-# First stage, on the lower-cased block: each pattern starts with a literal.
-_Q = rb"""(?:\\{0,2}["']){0,2}"""  # no, one, doubled or escaped quotes
-_SEP = rb"[ \t]{0,8}"
-_STAGE1_ERRORS = [
-    re.compile(rb"code" + _Q + _SEP + rb"[:= ]" + _SEP + _Q + rb"[a-z0-9_]"),
-    re.compile(rb"status" + _Q + _SEP + rb"[:= ]" + _SEP + _Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})"),
-    re.compile(rb"err(?:or|no)?" + _Q + _SEP + rb"[:=# ]" + _SEP + _Q + rb"(?:code[ \t]+|#)?[a-z0-9_]"),
-    re.compile(rb"haproxy"),
-    re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[45]\d\d"""),
-    re.compile(rb"""http[ \t]+(?:error[ \t]+|status[ \t]+|code[ \t]+)?[45]\d\d"""),
-    re.compile(rb"""returned[ \t]+"""),
-    re.compile(rb"""failed[ \t]+with"""),
-]
-_STAGE1_ALL = [
-    re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d"""),
-    re.compile(rb"status" + _Q + _SEP + rb"[:= ]" + _SEP + _Q + rb"[0-9]"),
-]
-# Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
-_SHAPE = bytes.maketrans(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10
-)
-_HUMP = re.compile(rb"Aa+A")
-_TOKEN_AT = re.compile(rb"[A-Za-z0-9_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,11 +81,11 @@ def _key_path(key: str) -> tuple[str, ...]:
 def _key_class(key: str) -> str | None:
     """'http' for a key holding an HTTP status, 'code' for an error code, else None."""
     last, full = _norm_key(key.rsplit(".", 1)[-1]), _norm_key(key)
-    if not last or last in NOT_CODE_KEYS or full in NOT_CODE_KEYS:
+    if not last or last in patterns.NOT_CODE_KEYS or full in patterns.NOT_CODE_KEYS:
         return None
-    if full.endswith(HTTP_KEYS):
+    if full.endswith(patterns.HTTP_KEYS):
         return "http"
-    if last in CODE_KEYS or full.endswith(tuple(k for k in CODE_KEYS if k not in ("code", "err"))):
+    if last in patterns.CODE_KEYS or full.endswith(tuple(k for k in patterns.CODE_KEYS if k not in ("code", "err"))):
         return "code"
     return None
 
@@ -236,7 +133,7 @@ class Scanner:
         # one- and two-digit codes are left out: such numbers are everywhere in logs
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
-        self._stage1 = list(_STAGE1_ERRORS) + (_STAGE1_ALL if include_success else [])
+        self._stage1 = list(patterns.STAGE1_ERRORS) + (patterns.STAGE1_ALL if include_success else [])
         self._snake = re.compile(b"_(?:" + b"|".join(re.escape(t.encode()) for t in tails) + rb")\b") if tails else None
 
     # ------------------------------------------------------------------ stage 1
@@ -244,17 +141,17 @@ class Scanner:
         """Offsets of the starts of the lines of a block that may hold a finding."""
         starts: set[int] = set()
         low = block.lower()
-        patterns = list(self._stage1) + ([self._snake] if self._snake is not None else [])
-        for pattern in patterns:
+        stage1 = list(self._stage1) + ([self._snake] if self._snake is not None else [])
+        for pattern in stage1:
             _line_starts(low, (m.start() for m in pattern.finditer(low)), starts)
-        shape = block.translate(_SHAPE)
+        shape = block.translate(patterns.SHAPE)
         # "404 Not Found", "| 404 |": three digits then a capitalised word, or between pipes
         for literal in (b"000 Aa", b"| 000 |"):
             _line_starts(low, _find_all(shape, literal), starts)
         if self.distinctive:
             _line_starts(
                 low,
-                (p for p in (m.start() for m in _HUMP.finditer(shape)) if self._is_name_at(block, shape, p)),
+                (p for p in (m.start() for m in patterns.HUMP.finditer(shape)) if self._is_name_at(block, shape, p)),
                 starts,
             )
         return sorted(starts)
@@ -262,7 +159,7 @@ class Scanner:
     def _is_name_at(self, block: bytes, shape: bytes, at: int) -> bool:
         if at and shape[at - 1] in b"Aa0_":
             return False  # inside a longer identifier
-        token = _TOKEN_AT.match(block, at)
+        token = patterns.TOKEN_AT.match(block, at)
         return bool(token) and token.group().decode("ascii", "replace").lower() in self.distinctive
 
     # ------------------------------------------------------------------ stage 2
@@ -280,7 +177,7 @@ class Scanner:
 
     def _key_values(self, text: str, spans: _Spans) -> None:
         """``"code": 7302``, ``error_code=2213``, ``'status': 400``: keys that hold codes."""
-        for m in _KV.finditer(text):
+        for m in patterns.KV.finditer(text):
             key, val = m.group("key"), m.group("val")
             cls = _key_class(key)
             if cls is None:
@@ -297,7 +194,7 @@ class Scanner:
                     spans.add(start, end, val, context, "http", full_key)
                 elif val.isdigit() and 4 <= len(val) <= 6:
                     spans.add(start, end, val, context, "code", full_key)  # "status": 7628 is no HTTP status
-            elif val.lower() in _NOT_VALUES:
+            elif val.lower() in patterns.NOT_VALUES:
                 continue
             elif val.isdigit():
                 if len(val) <= 6:
@@ -311,30 +208,42 @@ class Scanner:
 
     def _http_statuses(self, text: str, low: str, spans: _Spans) -> None:
         """Statuses outside key/value pairs; each rarer shape only where a cheap test allows."""
-        gated = [(_HTTP, "http"), (_RETURNED, "returned"), (_RETURNED, "responded"), (_RETURNED, "with"),
-                 (_CLIENT, "error")]  # fmt: skip
+        gated = [
+            (patterns.HTTP, "http"),
+            (patterns.RETURNED, "returned"),
+            (patterns.RETURNED, "responded"),
+            (patterns.RETURNED, "with"),
+            (patterns.CLIENT, "error"),
+        ]
         for pattern in dict.fromkeys(p for p, word in gated if word in low):
             for m in pattern.finditer(low):
                 group = m.lastgroup or "line"
                 if m.group(group) is None or (group == "word" and m.start() and low[m.start() - 1].isalnum()):
                     continue
-                spans.add(m.start(group), m.end(group), m.group(group), _HTTP_CONTEXTS[group], "http")
-        for m in _REASON.finditer(low):
+                spans.add(m.start(group), m.end(group), m.group(group), patterns.HTTP_CONTEXTS[group], "http")
+        for m in patterns.REASON.finditer(low):
             words = m.group("words")
-            if words.split(" ", 1)[0] not in _REASON_FIRST:
+            if words.split(" ", 1)[0] not in patterns.REASON_FIRST:
                 continue
-            if any(words.startswith(r) and words[len(r) : len(r) + 1] in ("", " ") for r in REASONS):
-                spans.add(m.start("reason"), m.end("reason"), m.group("reason"), _HTTP_CONTEXTS["reason"], "http")
-        for pattern, gate, haystack in ((_PIPE, "|", low), (_METHOD, " /", text), (_ARROW, ">", text),
-                                        (_ARROW, "→", text), (_HAPROXY, "haproxy", low)):  # fmt: skip
+            if any(words.startswith(r) and words[len(r) : len(r) + 1] in ("", " ") for r in patterns.REASONS):
+                context = patterns.HTTP_CONTEXTS["reason"]
+                spans.add(m.start("reason"), m.end("reason"), m.group("reason"), context, "http")
+        rarer = [
+            (patterns.PIPE, "|", low),
+            (patterns.METHOD, " /", text),
+            (patterns.ARROW, ">", text),
+            (patterns.ARROW, "→", text),
+            (patterns.HAPROXY, "haproxy", low),
+        ]
+        for pattern, gate, haystack in rarer:
             if gate in haystack:
                 for m in pattern.finditer(haystack):
                     group = m.lastgroup or ""
-                    spans.add(m.start(group), m.end(group), m.group(group), _HTTP_CONTEXTS[group], "http")
+                    spans.add(m.start(group), m.end(group), m.group(group), patterns.HTTP_CONTEXTS[group], "http")
 
     def _phrases(self, text: str, low: str, spans: _Spans) -> None:
         """ "error 7302", "error code 2213", "result code 102", "StatusCode 400"."""
-        for m in _PHRASE.finditer(low):
+        for m in patterns.PHRASE.finditer(low):
             start, end = m.start("val"), m.end("val")
             if spans.covers(start):
                 continue
@@ -351,7 +260,7 @@ class Scanner:
 
         First a set intersection in C; only when it finds something, a walk to place them.
         """
-        tokens = set(_TOKEN.findall(low))
+        tokens = set(patterns.TOKEN.findall(low))
         for hit in (tokens & self._distinctive_keys) | (tokens & self._numbers):
             label = self.distinctive.get(hit)
             if label and _humps(label) < 3 and "_" not in label and not self._hinted(low) & self._name_sources(label):
@@ -437,7 +346,7 @@ class Scanner:
         before = text[max(0, brace - 48) : brace].rstrip(" \t")
         if not before.endswith((":", "=")):
             return None
-        m = _PARENT.search(before.rstrip(":= \t").rstrip("\"'"))
+        m = patterns.PARENT.search(before.rstrip(":= \t").rstrip("\"'"))
         return m.group(0) if m else None
 
     def _resolve(self, code: str, kind: str, key: str | None, line: str, http_status: int | None) -> list[Match]:
@@ -599,59 +508,6 @@ def _line_starts(data: bytes, positions: Iterable[int], into: set[int]) -> None:
             line_end = len(data)
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A run of input to scan: whole lines (``number`` lines came before), or a piece of
-    an over-long line."""
-
-    data: bytes
-    number: int
-    final: bool = False
-    piece: bool = False
-
-
-@dataclass
-class StreamState:
-    """What one piece of an over-long line leaves for the next."""
-
-    carry: list[Finding] = field(default_factory=list)
-    overlap: str = ""
-
-    @property
-    def idle(self) -> bool:
-        return not self.carry and not self.overlap
-
-
-def units(stream: BinaryIO) -> Iterator[Unit]:
-    """Cut a byte stream into units as it is read: whole lines where it can, constant memory."""
-    from errlookup.errors import InputError
-
-    number = 0
-    pending = b""
-    read = getattr(stream, "read1", stream.read)
-    while True:
-        try:
-            chunk = read(BLOCK)
-        except (OSError, EOFError) as exc:
-            raise InputError(getattr(exc, "strerror", None) or str(exc)) from None
-        if not chunk:
-            break
-        data = pending + chunk if pending else chunk
-        cut = data.rfind(b"\n") + 1
-        if cut == 0 and len(data) < MAX_LINE:
-            pending = data
-            continue
-        if cut == 0:
-            pending = b""
-            yield Unit(data, number, piece=True)
-            continue
-        whole, pending = data[:cut], data[cut:]
-        yield Unit(whole, number)
-        number += whole.count(b"\n")
-    if pending:
-        yield Unit(pending, number, final=True)
-
-
 class _LineCounter:
     """Line number of an offset within a block, counting forward as offsets grow."""
 
@@ -685,7 +541,7 @@ def _is_distinctive(label: str) -> bool:
 
 def _looks_like_code(value: str) -> bool:
     """An unknown value that still reads as a code: snake_case, CamelCase or UPPER words."""
-    if not value.isascii() or len(value) < 3 or value.lower() in _NOT_VALUES:
+    if not value.isascii() or len(value) < 3 or value.lower() in patterns.NOT_VALUES:
         return False
     if re.fullmatch(r"\d+(?:\.\d+)+", value):
         return False  # a version or a decimal
@@ -713,80 +569,3 @@ def _inconsistency(best: Entry | None, kind: str, http_status: int | None) -> st
     documented = " / ".join(str(s) for s in best.http_status)
     doubt = ", marked doubtful" if best.http_status_doubtful else ""
     return f"logged with HTTP {http_status}, documented as {documented}{doubt}"
-
-
-# ---------------------------------------------------------------------- inputs
-
-
-def open_input(path: str) -> BinaryIO:
-    """A binary stream for a path (``-`` is stdin); ``.gz`` files are read decompressed."""
-    import sys
-
-    from errlookup.errors import ErrlookupError
-
-    if path == "-":
-        return sys.stdin.buffer
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 - the caller closes it
-        if fh.peek(2)[:2] == b"\x1f\x8b":
-            import gzip
-
-            return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
-        return fh
-    except FileNotFoundError:
-        raise ErrlookupError(f"cannot read {path}: no such file") from None
-    except IsADirectoryError:
-        raise ErrlookupError(f"cannot read {path}: is a folder") from None
-    except PermissionError:
-        raise ErrlookupError(f"cannot read {path}: permission denied") from None
-    except OSError as exc:
-        raise ErrlookupError(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
-# ---------------------------------------------------------------------- summary
-
-
-@dataclass
-class Seen:
-    """How often one code was seen, and where first and last."""
-
-    count: int = 0
-    first: tuple[str, int] = ("", 0)
-    last: tuple[str, int] = ("", 0)
-    entry: Entry | None = None
-    contexts: set[str] = field(default_factory=set)
-
-    def add(self, path: str, line: int) -> None:
-        if not self.count:
-            self.first = (path, line)
-        self.count += 1
-        self.last = (path, line)
-
-
-@dataclass
-class Tally:
-    """Counts for ``scan --summary``: known codes by source and code, unknown codes apart."""
-
-    known: dict[tuple[str, str], Seen] = field(default_factory=dict)
-    unknown: dict[str, Seen] = field(default_factory=dict)
-    lines_with_findings: int = 0
-    paths: list[str] = field(default_factory=list)
-
-    def add(self, path: str, findings: Sequence[Finding]) -> None:
-        if path not in self.paths:
-            self.paths.append(path)
-        if findings:
-            self.lines_with_findings += 1
-        for f in findings:
-            best = f.best
-            if best is None:
-                key = f"HTTP {f.code}" if f.kind == "http" else f.code
-                seen = self.unknown.setdefault(key, Seen())
-            else:
-                seen = self.known.setdefault((best.source, best.code or f.code), Seen(entry=best))
-            seen.contexts.add(f.context)
-            seen.add(path, f.line)
-
-    @property
-    def total(self) -> int:
-        return sum(s.count for s in self.known.values()) + sum(s.count for s in self.unknown.values())

@@ -1,0 +1,113 @@
+"""The patterns of the scanner: which keys hold codes, and how codes stand in logs.
+
+Kept apart from the scanner's logic so the two can be read (and changed) separately.
+Patterns for the first stage work on whole lower-cased blocks of bytes and each
+starts with a literal, which the regex engine finds at memchr speed; the others read
+one candidate line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Keys (lower-cased, without "_", "-" and ".") whose value is an HTTP status, and
+# keys whose value is an error code. A key may carry a prefix ("rev23_status",
+# "last_error_code"): it counts when it ends with one of the suffixes.
+HTTP_KEYS = ("statuscode", "httpstatus", "httpcode", "status")
+CODE_KEYS = (
+    "errorcode", "errcode", "resultcode", "returncode", "faultcode", "reasoncode", "errornumber", "errorno",
+    "errno", "errnum", "subcode", "error", "err", "code",
+)  # fmt: skip
+# Keys that end like a code key but never hold one.
+NOT_CODE_KEYS = frozenset(
+    "areacode zipcode postcode postalcode promocode couponcode currencycode countrycode languagecode langcode "
+    "exitcode authcode authorizationcode verificationcode qrcode barcode colorcode colourcode shortcode "
+    "productcode itemcode regioncode statecode citycode sourcecode passcode discountcode hashcode "
+    "opcode unicode encode decode keycode charcode zip timezone".split()
+)
+NOT_VALUES = frozenset("true false null none nil ok success yes no undefined nan".split())
+
+# key: value, key=value, "key": "value", 'key': value. The value is taken whole and
+# may not itself be followed by ":" or "=" (then it is the next key, as in
+# `cca: "ResultCode": 102`), so one pair never swallows the key of the next.
+# Quotes may be doubled (CSV) or escaped (JSON inside a JSON string): ""code"", \"code\".
+KV = re.compile(
+    r"""(?<![\w.$@-])(?P<key>[A-Za-z_$@][\w.$@-]{0,63})(?:\\{0,2}["']){0,2}[ \t]{0,8}[:=][ \t]{0,8}"""
+    r"""(?P<q>(?:\\{0,2}["']){0,2})(?P<val>[A-Za-z0-9_.+-]{1,64})(?![A-Za-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
+)
+# Reason phrases of RFC 9110 (lower-cased) that follow a status in logs ("404 Not Found").
+REASONS = (
+    "bad request", "unauthorized", "payment required", "forbidden", "not found", "method not allowed",
+    "not acceptable", "proxy authentication required", "request timeout", "conflict", "gone",
+    "length required", "precondition failed", "content too large", "payload too large", "uri too long",
+    "unsupported media type", "range not satisfiable", "expectation failed", "misdirected request",
+    "unprocessable content", "unprocessable entity", "locked", "failed dependency", "too early",
+    "upgrade required", "precondition required", "too many requests", "request header fields too large",
+    "unavailable for legal reasons", "internal server error", "not implemented", "bad gateway",
+    "service unavailable", "gateway timeout", "http version not supported", "insufficient storage",
+    "network authentication required", "ok", "created", "accepted", "no content",
+)  # fmt: skip
+# HTTP statuses outside key/value pairs, matched on the lower-cased line: a status
+# line or access-log field (HTTP/1.1" 404), "HTTP 503", "returned 402", "404 Client Error".
+HTTP = re.compile(
+    r"http(?:/\d(?:\.\d)?\"?[ \t]+(?P<line>[1-5]\d\d)"
+    r"|(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5]\d\d))\b(?![.:/-]\d)"
+)
+RETURNED = re.compile(
+    r"\b(?:returned|responded(?:[ \t]+with)?|failed[ \t]+with|rejected[ \t]+with)[ \t]+(?:an?[ \t]+)?"
+    r"(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
+)
+CLIENT = re.compile(r"(?<![.,:])\b(?P<client>[45]\d\d)[ \t]+(?:(?:client|server)[ \t]+)?errors?\b")
+# Rarer shapes, each tried only when a cheap test of the line lets it:
+# "404 Not Found" (a status, then words that begin a reason phrase), "| 404 |" (a
+# pipe-separated access log), "0/0/1/401/402 503 212" (HAProxy's timers, status, bytes).
+REASON = re.compile(r"(?<![.,:])\b(?P<reason>[1-5]\d\d)[ \t]+(?P<words>[a-z][a-z ]{1,40})")
+# "GET /v1/users 409 8ms", "-> 400": a request line or an arrow, then the status
+METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+/\S*[ \t]+(?P<method>[1-5]\d\d)\b(?![.:/-]\d)")
+ARROW = re.compile(r"(?:->|=>|→)[ \t]*(?P<arrow>[1-5]\d\d)\b(?![.:/-]\d)")
+REASON_FIRST = frozenset(r.split(" ", 1)[0] for r in REASONS)
+PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5]\d\d)[ \t]*\|")
+HAPROXY = re.compile(r"(?<![\d/])(?:\d+/){4}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b")
+HTTP_CONTEXTS = {
+    "line": "HTTP status line",
+    "word": "HTTP status",
+    "returned": "HTTP status (returned)",
+    "client": "HTTP error",
+    "reason": "HTTP status and reason phrase",
+    "pipe": "access log status field",
+    "haproxy": "HAProxy log status field",
+    "method": "request line status",
+    "arrow": "HTTP status (after an arrow)",
+}
+# "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
+PHRASE = re.compile(
+    r"\b(?P<word>error|err|result|return|response|fault|reason|status|failure)"
+    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?"
+    r"(?P<val>\d{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-]\d)"
+)
+TOKEN = re.compile(r"[A-Za-z0-9_]+")
+PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
+
+# First stage, on the lower-cased block: each pattern starts with a literal.
+Q = rb"""(?:\\{0,2}["']){0,2}"""  # no, one, doubled or escaped quotes
+SEP = rb"[ \t]{0,8}"
+STAGE1_ERRORS = [
+    re.compile(rb"code" + Q + SEP + rb"[:= ]" + SEP + Q + rb"[a-z0-9_]"),
+    re.compile(rb"status" + Q + SEP + rb"[:= ]" + SEP + Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})"),
+    re.compile(rb"err(?:or|no)?" + Q + SEP + rb"[:=# ]" + SEP + Q + rb"(?:code[ \t]+|#)?[a-z0-9_]"),
+    re.compile(rb"haproxy"),
+    re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[45]\d\d"""),
+    re.compile(rb"""http[ \t]+(?:error[ \t]+|status[ \t]+|code[ \t]+)?[45]\d\d"""),
+    re.compile(rb"""returned[ \t]+"""),
+    re.compile(rb"""failed[ \t]+with"""),
+]
+STAGE1_ALL = [
+    re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d"""),
+    re.compile(rb"status" + Q + SEP + rb"[:= ]" + SEP + Q + rb"[0-9]"),
+]
+# Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
+SHAPE = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10
+)
+HUMP = re.compile(rb"Aa+A")
+TOKEN_AT = re.compile(rb"[A-Za-z0-9_]+")

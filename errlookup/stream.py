@@ -1,0 +1,96 @@
+"""Reading input for the scanner: streams cut into units of whole lines, files opened.
+
+Constant memory whatever the input: a unit is at most a block of whole lines, or a
+piece of a line too long to hold whole (``MAX_LINE``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from errlookup.scan import Finding
+
+#: Bytes read at a time; a line is held whole up to MAX_LINE bytes, longer ones in pieces.
+BLOCK = 1 << 20
+MAX_LINE = 8 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A run of input to scan: whole lines (``number`` lines came before), or a piece of
+    an over-long line."""
+
+    data: bytes
+    number: int
+    final: bool = False
+    piece: bool = False
+
+
+@dataclass
+class StreamState:
+    """What one piece of an over-long line leaves for the next."""
+
+    carry: list[Finding] = field(default_factory=list)
+    overlap: str = ""
+
+    @property
+    def idle(self) -> bool:
+        return not self.carry and not self.overlap
+
+
+def units(stream: BinaryIO) -> Iterator[Unit]:
+    """Cut a byte stream into units as it is read: whole lines where it can, constant memory."""
+    from errlookup.errors import InputError
+
+    number = 0
+    pending = b""
+    read = getattr(stream, "read1", stream.read)
+    while True:
+        try:
+            chunk = read(BLOCK)
+        except (OSError, EOFError) as exc:
+            raise InputError(getattr(exc, "strerror", None) or str(exc)) from None
+        if not chunk:
+            break
+        data = pending + chunk if pending else chunk
+        cut = data.rfind(b"\n") + 1
+        if cut == 0 and len(data) < MAX_LINE:
+            pending = data
+            continue
+        if cut == 0:
+            pending = b""
+            yield Unit(data, number, piece=True)
+            continue
+        whole, pending = data[:cut], data[cut:]
+        yield Unit(whole, number)
+        number += whole.count(b"\n")
+    if pending:
+        yield Unit(pending, number, final=True)
+
+
+def open_input(path: str) -> BinaryIO:
+    """A binary stream for a path (``-`` is stdin); ``.gz`` files are read decompressed."""
+    import sys
+
+    from errlookup.errors import ErrlookupError
+
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - the caller closes it
+        if fh.peek(2)[:2] == b"\x1f\x8b":
+            import gzip
+
+            return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
+        return fh
+    except FileNotFoundError:
+        raise ErrlookupError(f"cannot read {path}: no such file") from None
+    except IsADirectoryError:
+        raise ErrlookupError(f"cannot read {path}: is a folder") from None
+    except PermissionError:
+        raise ErrlookupError(f"cannot read {path}: permission denied") from None
+    except OSError as exc:
+        raise ErrlookupError(f"cannot read {path}: {exc.strerror or exc}") from None
