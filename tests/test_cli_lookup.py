@@ -179,3 +179,22 @@ def test_version_and_help(run) -> None:
         result = run(*args)
         assert result.exit_code == 0, args
         assert "Usage" in result.stdout
+
+
+def test_every_entry_is_reachable_through_json(run) -> None:
+    """What an acceptance check of the pages would do: ask for each entry, find its facts."""
+    from conftest import ROOT
+
+    fields = ("name", "message", "description", "section", "category", "remarks", "http_status")
+    for source in ("salto", "rev23", "imiconnect", "voipnow", "askia"):
+        entries = json.loads((ROOT / "catalogs" / f"{source}.json").read_text(encoding="utf-8"))["entries"]
+        answers: dict[str, list] = {}
+        for entry in entries:
+            query = f"{source}:{entry['code']}" if entry["code"] else entry["message"]
+            if query not in answers:
+                result = run("--json", "--source", source, query)
+                assert result.exit_code == 0, query
+                answers[query] = json.loads(result.stdout)
+            got = answers[query] if entry["code"] else answers[query][:1]  # text: the first answer
+            wanted = {f: entry.get(f) if f != "http_status" else entry.get("http_status", []) for f in fields}
+            assert any(all(g[f] == v for f, v in wanted.items()) for g in got), (source, entry)
