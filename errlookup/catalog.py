@@ -53,16 +53,22 @@ def _catalog_files(folder: Path) -> list[Path]:
         return []
 
 
-def read_json(path: Path) -> object:
-    """Parse one file, turning every way it can fail into a one-line CatalogError."""
+def read_bytes(path: Path) -> bytes:
+    """A catalogue file's bytes, every way reading can fail as a one-line CatalogError."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CatalogError(str(path), "no such file") from None
     except IsADirectoryError:
         raise CatalogError(str(path), "is a folder, not a file") from None
     except OSError as exc:
         raise CatalogError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_json(path: Path, data: bytes | None = None) -> object:
+    """Parse one file (or its bytes, already read), every way it can fail as a one-line CatalogError."""
+    if data is None:
+        data = read_bytes(path)
     try:
         return json.loads(data)
     except UnicodeDecodeError:
@@ -89,9 +95,9 @@ def validate_file(path: Path) -> list[str]:
     return [f"{path}: {where}: {what}" for where, what in problems(document)]
 
 
-def read_valid(path: Path) -> dict[str, Any]:
+def read_valid(path: Path, data: bytes | None = None) -> dict[str, Any]:
     """Read and validate one catalogue document; the first problem is raised as a CatalogError."""
-    document = read_json(path)
+    document = read_json(path, data)
     found = problems(document)
     if found:
         where, what = found[0]
@@ -236,18 +242,10 @@ def add(path: Path, force: bool = False) -> tuple[Path, Catalog]:
 
     An existing file with other content is never overwritten unless ``force``.
     """
-    problems_found = validate_file(path)
-    if problems_found:
-        more = (
-            f" (and {len(problems_found) - 1} more; see 'errlookup catalog validate')"
-            if len(problems_found) > 1
-            else ""
-        )
-        raise CatalogError(str(path), problems_found[0].split(": ", 1)[1] + more)
-    catalog = load_file(path)
+    data = read_bytes(path)
+    catalog = from_document(read_valid(path, data), path, "user")
     folder = user_catalogs_dir()
     target = folder / f"{catalog.id}.json"
-    data = path.read_bytes()
     if target.exists() and target.read_bytes() != data and not force:
         from errlookup.errors import ErrlookupError
 

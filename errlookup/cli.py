@@ -280,10 +280,3 @@ def catalog_import_cmd(
 def _exit(code: int) -> None:
     if code:
         raise typer.Exit(code)
-
-
-def main() -> None:
-    """Console-script entry point (the fast path lives in errlookup.entry)."""
-    from errlookup.entry import main as entry_main
-
-    entry_main()

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from errlookup import complete
 from errlookup.errors import ErrlookupError, ExitCode, OutputClosed
 
 #: Set to 1 to always go through Typer (tests compare both paths with it).
@@ -33,8 +34,6 @@ FAST_OPTIONS: dict[str, dict[str, tuple[str, bool]]] = {
         "-s": ("source", True),
     },
 }
-#: Words that name a command (anything else first on the line starts a look-up).
-COMMANDS = ("lookup", "search", "scan", "sources", "catalog")
 
 
 def guarded(run: Callable[[], int]) -> int:
@@ -73,7 +72,7 @@ def parse_fast(argv: Sequence[str]) -> tuple[str, dict[str, object]] | None:
         return None
     if argv[0] in ("scan", "lookup"):
         command, args = argv[0], list(argv[1:])
-    elif argv[0] in COMMANDS:
+    elif argv[0] in complete.COMMANDS:  # another command: Typer's
         return None
     else:
         command, args = "lookup", list(argv)  # lookup is the default command
@@ -146,8 +145,6 @@ def _shell_option(argv: Sequence[str]) -> int:
 
 def _complete_fast() -> int:
     """Answer a shell's completion request without Typer, in Typer's protocol."""
-    from errlookup import complete
-
     request = complete.request()
     if request is None:
         return ExitCode.OK

@@ -46,11 +46,11 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def _work(fd: int, offset: int, size: int, number: int, final: bool) -> list[tuple[int, bytes]]:
+def _work(fd: int, offset: int, size: int, number: int) -> list[tuple[int, bytes]]:
     """Scan one block read from the file itself; send back only what goes between its lines."""
     assert _scanner is not None and _render is not None
     data = os.pread(fd, size, offset)
-    return _render(_scanner.scan_unit(Unit(data, number, final), StreamState()))
+    return _render(_scanner.scan_unit(Unit(data, number), StreamState()))
 
 
 def write_between(out: IO[bytes], data: bytes, inserts: list[tuple[int, bytes]], passthrough: bool = True) -> None:
@@ -102,7 +102,7 @@ def scan(
                     write_oldest()
                 write_between(out, unit.data, render(scanner.scan_unit(unit, state)), passthrough)
                 continue
-            args = (fd, start, len(unit.data), unit.number, unit.final)
+            args = (fd, start, len(unit.data), unit.number)
             window.append((unit.data, pool.apply_async(_work, args)))
             while len(window) > 2 * workers:
                 write_oldest()

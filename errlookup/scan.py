@@ -330,9 +330,6 @@ class Scanner:
     def _name_sources(self, label: str) -> set[str]:
         return {e.source for e in self.index.names(label)} | {e.source for e in self.index.codes(label)}
 
-    def _known(self, value: str) -> bool:
-        return value.lower() in self.distinctive or bool(self.index.codes(value) or self.index.names(value))
-
     def claimed_by(self, key: str) -> set[str]:
         """Sources whose documented response shape puts their codes under this key."""
         path = _key_path(key)
@@ -420,7 +417,7 @@ class Scanner:
             state.carry.extend(self._scan_piece(unit.data, unit.number + 1, state.overlap))
             state.overlap = unit.data[-OVERLAP:].decode("utf-8", "replace")
             return Block(unit.data)
-        block, _ = self._scan_block(unit.data, unit.number, state.carry, state.overlap, final=unit.final)
+        block = self._scan_block(unit.data, unit.number, state.carry, state.overlap)
         state.carry, state.overlap = [], ""
         return block
 
@@ -430,9 +427,7 @@ class Scanner:
         text = overlap + data.decode("utf-8", "replace")
         return [f for f in self.scan_line(text, number) if f.column > len(overlap)]
 
-    def _scan_block(
-        self, data: bytes, number: int, carry: list[Finding], overlap: str, final: bool = False
-    ) -> tuple[Block, int]:
+    def _scan_block(self, data: bytes, number: int, carry: list[Finding], overlap: str) -> Block:
         block = Block(data)
         candidates = self.candidate_lines(data)
         first_end = data.find(b"\n") + 1 or len(data)
@@ -455,8 +450,7 @@ class Scanner:
             found = self.scan_line(text, line_no)
             if found:
                 block.lines.append(LineResult(line_no, end, found))
-        number += data.count(b"\n") + (1 if final and not data.endswith(b"\n") else 0)
-        return block, number
+        return block
 
 
 def _word_positions(text: str, word: str) -> Iterator[int]:

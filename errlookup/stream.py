@@ -25,7 +25,6 @@ class Unit:
 
     data: bytes
     number: int
-    final: bool = False
     piece: bool = False
 
 
@@ -68,7 +67,7 @@ def units(stream: BinaryIO) -> Iterator[Unit]:
         yield Unit(whole, number)
         number += whole.count(b"\n")
     if pending:
-        yield Unit(pending, number, final=True)
+        yield Unit(pending, number)  # the last line, without a line ending
 
 
 def open_input(path: str) -> BinaryIO:
