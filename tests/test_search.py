@@ -109,10 +109,13 @@ def test_ties_prefer_the_shorter_more_specific_message(index: Index) -> None:
 
 
 def test_numbers_in_text_match_exactly(index: Index) -> None:
-    # 7301 is not 7302: a wrong number must not pull in its neighbour
-    matches = SearchIndex(index).search("7301 rate limit", min_score=0, limit=3)
-    assert matches[0].entry.code == "7302" or matches[0].entry.code == "7301"
-    assert all(m.entry.code != "7300" for m in matches)
+    # 10003 is no code: it must not count as a near miss of 10002 (CcaTimeout) or 10001
+    searcher = SearchIndex(index)
+    matches = searcher.search("10003 cca timeout", min_score=0, limit=5)
+    assert matches[0].entry.code == "10002"
+    assert all(not (m.matched & {"10001", "10002"}) for m in matches)
+    # the right number does count: it lifts its own entry over its word-alike neighbour
+    assert searcher.search("7301 message expired", limit=1)[0].entry.code == "7301"
 
 
 @pytest.mark.parametrize(
