@@ -55,3 +55,13 @@ def test_every_command_is_documented_with_an_example() -> None:
     for path, command in walk(get_command(app), "errlookup"):
         assert path in README or path == "errlookup lookup", path
         assert command.help and "Example:" in command.help, path
+
+
+def test_the_catalogue_example_in_the_readme_is_valid() -> None:
+    import json
+
+    from errlookup.catalog import problems
+
+    example = re.search(r"```json\n(\{.*?\n\})\n```", README, flags=re.S)
+    assert example, "the README shows a catalogue"
+    assert problems(json.loads(example.group(1))) == []
