@@ -27,14 +27,38 @@ NOT_CODE_KEYS = frozenset(
 )
 NOT_VALUES = frozenset("true false null none nil ok success yes no undefined nan".split())
 
-# key: value, key=value, "key": "value", 'key': value. The value is taken whole and
-# may not itself be followed by ":" or "=" (then it is the next key, as in
-# `cca: "ResultCode": 102`), so one pair never swallows the key of the next.
-# Quotes may be doubled (CSV) or escaped (JSON inside a JSON string): ""code"", \"code\".
+
+def at_word_start(*alternatives: str) -> str:
+    r"""``\b(?:a|b|...)``, written so that the regex engine skips to where it can match.
+
+    A pattern that begins with ``\b`` or a look-behind is tried at every position of a
+    line; one that begins with a set of characters only where one of them stands. So
+    the first character comes first and the word boundary is checked just after it.
+    Each alternative must begin with a plain character.
+    """
+    firsts: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        firsts.setdefault(alternative[0], []).append(alternative[1:])
+    branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in firsts.items())
+    return "[" + "".join(re.escape(c) for c in firsts) + r"](?<!\w.)(?:" + branches + ")"
+
+
+# key: value, key=value, "key": "value", 'key': value, on the lower-cased line. Every
+# key that holds a code ends in one of these words (errorCode, rev23_status, errno,
+# error.number), so the pattern starts there and the key's beginning is found by
+# looking back (KEY_BACK). The value is taken whole and may not itself be followed by
+# ":" or "=" (then it is the next key, as in `cca: "ResultCode": 102`), so one pair
+# never swallows the key of the next. Quotes may be doubled (CSV) or escaped (JSON
+# inside a JSON string): ""code"", \"code\".
 KV = re.compile(
-    r"""(?<![\w.$@-])(?P<key>[A-Za-z_$@][\w.$@-]{0,63})(?:\\{0,2}["']){0,2}[ \t]{0,8}[:=][ \t]{0,8}"""
-    r"""(?P<q>(?:\\{0,2}["']){0,2})(?P<val>[A-Za-z0-9_.+-]{1,64})(?![A-Za-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
+    r"""(?:code|status|err(?:or)?(?:[_.-]?(?:number|num|no))?)[_.$@-]{0,8}"""
+    r"""(?P<kq>(?:\\{0,2}["']){0,2})[ \t]{0,8}[:=][ \t]{0,8}"""
+    r"""(?P<q>(?:\\{0,2}["']){0,2})(?P<val>[a-z0-9_.+-]{1,64})(?![a-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
 )
+#: A key's characters, matched on the reversed text before a key's last word.
+KEY_BACK = re.compile(r"[\w.$@-]{0,64}")
+KEY_CHAR = re.compile(r"[\w.$@-]")
+KEY_START = re.compile(r"[A-Za-z_$@]")
 # Reason phrases of RFC 9110 (lower-cased) that follow a status in logs ("404 Not Found").
 REASONS = (
     "bad request", "unauthorized", "payment required", "forbidden", "not found", "method not allowed",
@@ -54,20 +78,26 @@ HTTP = re.compile(
     r"|(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5]\d\d))\b(?![.:/-]\d)"
 )
 RETURNED = re.compile(
-    r"\b(?:returned|responded(?:[ \t]+with)?|failed[ \t]+with|rejected[ \t]+with)[ \t]+(?:an?[ \t]+)?"
-    r"(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
+    at_word_start(r"returned", r"responded(?:[ \t]+with)?", r"failed[ \t]+with", r"rejected[ \t]+with")
+    + r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
 )
-CLIENT = re.compile(r"(?<![.,:])\b(?P<client>[45]\d\d)[ \t]+(?:(?:client|server)[ \t]+)?errors?\b")
+CLIENT = re.compile(r"(?P<client>[45](?<![\w.,:].)\d\d)[ \t]+(?:(?:client|server)[ \t]+)?errors?\b")
 # Rarer shapes, each tried only when a cheap test of the line lets it:
 # "404 Not Found" (a status, then words that begin a reason phrase), "| 404 |" (a
 # pipe-separated access log), "0/0/1/401/402 503 212" (HAProxy's timers, status, bytes).
-REASON = re.compile(r"(?<![.,:])\b(?P<reason>[1-5]\d\d)[ \t]+(?P<words>[a-z][a-z ]{1,40})")
+REASON = re.compile(
+    r"(?P<reason>[1-5](?<![\w.,:].)\d\d)[ \t]+(?:"
+    + "|".join(re.escape(r) for r in sorted(REASONS, key=len, reverse=True))
+    + r")(?![a-z])"
+)
 # "GET /v1/users 409 8ms", "-> 400": a request line or an arrow, then the status
-METHOD = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+/\S*[ \t]+(?P<method>[1-5]\d\d)\b(?![.:/-]\d)")
+METHOD = re.compile(
+    at_word_start("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+    + r"[ \t]+/\S*[ \t]+(?P<method>[1-5]\d\d)\b(?![.:/-]\d)"
+)
 ARROW = re.compile(r"(?:->|=>|→)[ \t]*(?P<arrow>[1-5]\d\d)\b(?![.:/-]\d)")
-REASON_FIRST = frozenset(r.split(" ", 1)[0] for r in REASONS)
 PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5]\d\d)[ \t]*\|")
-HAPROXY = re.compile(r"(?<![\d/])(?:\d+/){4}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b")
+HAPROXY = re.compile(r"\d(?<![\d/].)\d*/(?:\d+/){3}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b")
 HTTP_CONTEXTS = {
     "line": "HTTP status line",
     "word": "HTTP status",
@@ -81,11 +111,16 @@ HTTP_CONTEXTS = {
 }
 # "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
 PHRASE = re.compile(
-    r"\b(?P<word>error|err|result|return|response|fault|reason|status|failure)"
-    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?"
+    "(?P<word>"
+    + at_word_start("error", "err", "result", "return", "response", "fault", "reason", "status", "failure")
+    + r")(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?"
     r"(?P<val>\d{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-]\d)"
 )
-TOKEN = re.compile(r"[A-Za-z0-9_]+")
+# Words that may be a code or name standing alone: numbers of three digits or more and
+# snake_case words (on the lower-cased line), CamelCase words (on the line as written).
+NUMBER = re.compile(r"\d(?<!\w.)\d\d+(?!\w)")
+SNAKE = re.compile(r"[a-z](?<!\w.)[a-z0-9]*_[a-z0-9_]*(?!\w)")
+CAMEL = re.compile(r"[A-Z](?<!\w.)[a-z0-9]+[A-Z][A-Za-z0-9_]*(?!\w)")
 PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
 
 # First stage, on the lower-cased block: each pattern starts with a literal.

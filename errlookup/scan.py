@@ -120,7 +120,8 @@ class Scanner:
             re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])") if alternatives else None
         )
         self._hint_cache: tuple[str | None, set[str]] = (None, set())
-        self._resolved: dict[tuple[str, str, str | None], tuple[Match, ...]] = {}
+        self._candidates: dict[tuple[str, str, str | None], _Candidates] = {}
+        self._labels: dict[str, tuple[str, ...]] = {}  # a known number's messages and names, lower-cased
         # Codes and names distinctive enough to count on their own as a word:
         # snake_case codes and CamelCase names of two or more words.
         self.distinctive: dict[str, str] = {}
@@ -128,7 +129,6 @@ class Scanner:
             for label in (entry.code, entry.name):
                 if label and _is_distinctive(label):
                     self.distinctive.setdefault(label.lower(), label)
-        self._distinctive_keys = frozenset(self.distinctive)
         # numbers that may stand before their own message ("7014 Customer not found");
         # one- and two-digit codes are left out: such numbers are everywhere in logs
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
@@ -169,22 +169,25 @@ class Scanner:
         if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         spans = _Spans()
-        self._key_values(text, spans)
+        self._key_values(text, low, spans)
         self._http_statuses(text, low, spans)
         self._phrases(text, low, spans)
         self._words(text, low, spans)
-        return self._findings(spans.raw, text, number) if spans.raw else []
+        return self._findings(spans.raw, text, low, number) if spans.raw else []
 
-    def _key_values(self, text: str, spans: _Spans) -> None:
+    def _key_values(self, text: str, low: str, spans: _Spans) -> None:
         """``"code": 7302``, ``error_code=2213``, ``'status': 400``: keys that hold codes."""
-        for m in patterns.KV.finditer(text):
-            key, val = m.group("key"), m.group("val")
+        for m in patterns.KV.finditer(low):
+            key_start = _key_start(text, m.start(), m.start("kq"))
+            if key_start < 0:
+                continue
+            key, val = text[key_start : m.start("kq")], text[m.start("val") : m.end("val")]
             cls = _key_class(key)
             if cls is None:
                 continue
             full_key = key
             if "." not in key and self.claims and _norm_key(key) == "code":
-                parent = self._parent_key(text, m.start())
+                parent = self._parent_key(text, key_start)
                 if parent:
                     full_key = f"{parent}.{key}"
             start, end = m.start("val"), m.end("val")
@@ -222,12 +225,7 @@ class Scanner:
                     continue
                 spans.add(m.start(group), m.end(group), m.group(group), patterns.HTTP_CONTEXTS[group], "http")
         for m in patterns.REASON.finditer(low):
-            words = m.group("words")
-            if words.split(" ", 1)[0] not in patterns.REASON_FIRST:
-                continue
-            if any(words.startswith(r) and words[len(r) : len(r) + 1] in ("", " ") for r in patterns.REASONS):
-                context = patterns.HTTP_CONTEXTS["reason"]
-                spans.add(m.start("reason"), m.end("reason"), m.group("reason"), context, "http")
+            spans.add(m.start("reason"), m.end("reason"), m.group("reason"), patterns.HTTP_CONTEXTS["reason"], "http")
         rarer = [
             (patterns.PIPE, "|", low),
             (patterns.METHOD, " /", text),
@@ -258,32 +256,38 @@ class Scanner:
     def _words(self, text: str, low: str, spans: _Spans) -> None:
         """Names and string codes standing alone, and known codes written before their message.
 
-        First a set intersection in C; only when it finds something, a walk to place them.
+        Only words of the shapes such labels have are looked up: numbers of three digits
+        or more, snake_case (any case) and CamelCase as written.
         """
-        tokens = set(patterns.TOKEN.findall(low))
-        for hit in (tokens & self._distinctive_keys) | (tokens & self._numbers):
+        known, numbers = self.distinctive, self._numbers
+        hits = [(m.start(), m.group()) for m in patterns.NUMBER.finditer(low) if m.group() in numbers]
+        if "_" in low:
+            hits += [(m.start(), m.group()) for m in patterns.SNAKE.finditer(low) if m.group() in known]
+        hits += [(m.start(), key) for m in patterns.CAMEL.finditer(text) if (key := m.group().lower()) in known]
+        for start, hit in hits:
             label = self.distinctive.get(hit)
             if label and _humps(label) < 3 and "_" not in label and not self._hinted(low) & self._name_sources(label):
                 continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
-            for start in _word_positions(low, hit):
-                end = start + len(hit)
-                if spans.covers(start):
-                    continue
-                token = text[start:end]
-                if label:
-                    kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
-                    spans.add(start, end, token, "word", kind)
-                elif self._followed_by_its_message(token, text, end):
-                    spans.add(start, end, token, "code followed by its message", "code")
+            end = start + len(hit)
+            if spans.covers(start):
+                continue
+            token = text[start:end]
+            if label:
+                kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
+                spans.add(start, end, token, "word", kind)
+            elif self._followed_by_its_message(token, text, end):
+                spans.add(start, end, token, "code followed by its message", "code")
 
-    def _findings(self, raw: list[tuple[int, int, str, str, str, str | None]], text: str, number: int) -> list[Finding]:
+    def _findings(
+        self, raw: list[tuple[int, int, str, str, str, str | None]], text: str, low: str, number: int
+    ) -> list[Finding]:
         """Resolve each span to entries; one finding per entry named twice; success codes only when asked."""
         raw.sort()
         http_status = next((int(code) for _, _, code, _, kind, _ in raw if kind == "http"), None)
         findings: list[Finding] = []
         seen_entries: dict[tuple[str, str | None], str] = {}
         for start, end, code, context, kind, key in raw:
-            matches = self._resolve(code, kind, key, text, http_status)
+            matches = self._resolve(code, kind, key, low, http_status)
             best = matches[0].entry if matches else None
             if best is not None:
                 same = seen_entries.get((best.source, best.code))
@@ -313,12 +317,12 @@ class Scanner:
 
     def _followed_by_its_message(self, code: str, text: str, at: int) -> bool:
         """``7014 Customer not found``: a known code written just before its own message."""
-        rest = text[at : at + 200].lstrip(" \t:-(\"'").lower()
-        for entry in self.index.codes(code, self.sources):
-            for label in (entry.message, entry.name):
-                if label and len(label) >= 6 and rest.startswith(label.lower()):
-                    return True
-        return False
+        labels = self._labels.get(code)
+        if labels is None:
+            entries = self.index.codes(code, self.sources)
+            found = {t.lower() for e in entries for t in (e.message, e.name) if t and len(t) >= 6}
+            labels = self._labels[code] = tuple(found)
+        return bool(labels) and text[at : at + 200].lstrip(" \t:-(\"'").lower().startswith(labels)
 
     def _hinted(self, lowered: str) -> set[str]:
         """Sources whose hint words stand on the (lower-cased) line; cached for the line being read."""
@@ -346,20 +350,31 @@ class Scanner:
         m = patterns.PARENT.search(before.rstrip(":= \t").rstrip("\"'"))
         return m.group(0) if m else None
 
-    def _resolve(self, code: str, kind: str, key: str | None, line: str, http_status: int | None) -> list[Match]:
-        """The entries a code may be, best guess first, given what else the line says."""
+    def _resolve(self, code: str, kind: str, key: str | None, low: str, http_status: int | None) -> list[Match]:
+        """The entries a code may be, best guess first, given what else the (lower-cased) line says."""
         memo_key = (code, kind, key)
-        known = self._resolved.get(memo_key)
-        if known is not None:
-            return list(known)  # one candidate, or none: nothing else on the line can change it
-        matches = self._rank(code, kind, key, line, http_status)
-        if len(matches) <= 1:
-            if len(self._resolved) > 8192:
-                self._resolved.clear()  # bounded: constant memory on any input
-            self._resolved[memo_key] = tuple(matches)
-        return matches
+        found = self._candidates.get(memo_key)
+        if found is None:
+            if len(self._candidates) > 8192:
+                self._candidates.clear()  # bounded: constant memory on any input
+            found = self._candidates[memo_key] = self._candidates_for(code, kind, key)
+        if len(found.matches) <= 1:
+            return list(found.matches)  # nothing else on the line can change it
+        # hint words only tell sources apart; within one source they change nothing
+        hinted = self._hinted(low) if found.mixed else set()
+        rows = zip(found.fixed, found.sources, found.statuses, found.texts, strict=True)
+        points = [
+            fixed
+            + (4 if source in hinted else 0)
+            + (3 if http_status in statuses else 0)
+            + (5 if any(t in low for t in texts) else 0)
+            for fixed, source, statuses, texts in rows
+        ]
+        ranked = sorted(range(len(points)), key=lambda i: (-points[i], found.order[i]))
+        return [found.matches[i] for i in ranked]
 
-    def _rank(self, code: str, kind: str, key: str | None, line: str, http_status: int | None) -> list[Match]:
+    def _candidates_for(self, code: str, kind: str, key: str | None) -> _Candidates:
+        """The entries a code under a key may be, and what of their ranking the line cannot change."""
         if kind == "name":
             entries = self.index.names(code, self.sources)
             match_kind = "name"
@@ -369,39 +384,34 @@ class Scanner:
             if not entries and kind != "http":
                 entries = self.index.names(code, self.sources)
                 match_kind = "name"
-        if not entries:
-            return []
         if kind == "http":
             entries = [e for e in entries if _is_http_entry(e)]
         claimed = self.claimed_by(key) if key else set()
         if claimed and any(e.source in claimed for e in entries):
             entries = [e for e in entries if e.source in claimed]
-        if len(entries) == 1:
-            return [Match(code, entries[0], match_kind)]  # type: ignore[arg-type]
-        lowered = line.lower()
-        # hint words only tell sources apart; within one source they change nothing
-        hinted = self._hinted(lowered) if len({e.source for e in entries}) > 1 else set()
-
-        def score(entry: Entry) -> tuple[int, int]:
-            points = 0
-            if entry.source in claimed:
-                points += 8
-            if entry.source in hinted:
-                points += 4
-            if http_status is not None and http_status in entry.http_status and not _is_http_entry(entry):
-                points += 3
-            for text in (entry.message, entry.name):
-                if text and len(text) >= 4 and text.lower() in lowered and text.lower() != code.lower():
-                    points += 5
-                    break
+        fixed = []
+        for entry in entries:
+            points = 8 if entry.source in claimed else 0
             if kind != "http" and _is_http_entry(entry):
                 # "code": 200 under a key no catalogue claims is far likelier HTTP's OK than
                 # a vendor's report code 200; an error status there is less certain
                 points += 6 if key and not claimed and code.startswith("2") else -2
-            return (-points, self._order.get(entry.source, 99))
-
-        ranked = sorted(entries, key=score)
-        return [Match(code, e, match_kind) for e in ranked]  # type: ignore[arg-type]
+            fixed.append(points)
+        lowered = code.lower()
+        return _Candidates(
+            matches=tuple(Match(code, e, match_kind) for e in entries),  # type: ignore[arg-type]
+            fixed=tuple(fixed),
+            sources=tuple(e.source for e in entries),
+            # the HTTP status logged beside a vendor code agrees with the one it documents
+            statuses=tuple(frozenset(() if _is_http_entry(e) else e.http_status) for e in entries),
+            # the line repeats the entry's message or name
+            texts=tuple(
+                tuple(t.lower() for t in (e.message, e.name) if t and len(t) >= 4 and t.lower() != lowered)
+                for e in entries
+            ),
+            order=tuple(self._order.get(e.source, 99) for e in entries),
+            mixed=len({e.source for e in entries}) > 1,
+        )
 
     # ------------------------------------------------------------------ streams
     def scan_stream(self, stream: BinaryIO) -> Iterator[Block]:
@@ -453,16 +463,33 @@ class Scanner:
         return block
 
 
-def _word_positions(text: str, word: str) -> Iterator[int]:
-    """Where a word stands whole in a text (not inside a longer identifier)."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        before = text[at - 1] if at else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
-            yield at
-        at = text.find(word, at + 1)
+def _key_start(text: str, at: int, end: int) -> int:
+    """Where the key whose last word stands at ``at`` (and which ends at ``end``) begins,
+    or -1 when that is no key.
+
+    The look-behind a key pattern would need, written out: the key's characters run
+    back to one that cannot be in a key; a key begins with a letter, ``_``, ``$`` or
+    ``@`` and is at most 64 characters long.
+    """
+    run = patterns.KEY_BACK.match(text[max(0, at - 64) : at][::-1]).end()
+    start = at - run
+    if end - start > 64 or (start and patterns.KEY_CHAR.match(text, start - 1)):
+        return -1
+    return start if patterns.KEY_START.match(text, start) else -1
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """The entries one code may be, in catalogue order, with the parts of their ranking
+    that do not depend on the line (kept per code, kind and key)."""
+
+    matches: tuple[Match, ...]
+    fixed: tuple[int, ...]
+    sources: tuple[str, ...]
+    statuses: tuple[frozenset[int], ...]
+    texts: tuple[tuple[str, ...], ...]
+    order: tuple[int, ...]
+    mixed: bool
 
 
 class _Spans:
