@@ -123,26 +123,31 @@ SNAKE = re.compile(r"[a-z](?<!\w.)[a-z0-9]*_[a-z0-9_]*(?!\w)")
 CAMEL = re.compile(r"[A-Z](?<!\w.)[a-z0-9]+[A-Z][A-Za-z0-9_]*(?!\w)")
 PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
 
-# First stage, on the lower-cased block: each pattern starts with a literal.
-Q = rb"""(?:\\{0,2}["']){0,2}"""  # no, one, doubled or escaped quotes
-SEP = rb"[ \t]{0,8}"
+# First stage, on the lower-cased block: each pattern starts with a literal, which the
+# engine skips to; possessive repeats keep it from trying the other ways to match.
+# Quotes around a key or value: none, one, doubled or escaped (a superset of the line
+# patterns' forms, matched possessively: nothing after them is a quote).
+Q = rb"""["'\\]{0,6}+"""
+# Between key and value: ":", "=" or a space, with spaces around.
+SEP = rb"[ \t]{0,8}[:= ][ \t]{0,8}+"
 STAGE1_ERRORS = [
-    re.compile(rb"code" + Q + SEP + rb"[:= ]" + SEP + Q + rb"[a-z0-9_]"),
-    re.compile(rb"status" + Q + SEP + rb"[:= ]" + SEP + Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})"),
-    re.compile(rb"err(?:or|no)?" + Q + SEP + rb"[:=# ]" + SEP + Q + rb"(?:code[ \t]+|#)?[a-z0-9_]"),
+    re.compile(rb"code" + Q + SEP + Q + rb"[a-z0-9_]"),
+    re.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})"),
+    re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#)?[a-z0-9_]"),
     re.compile(rb"haproxy"),
-    re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[45]\d\d"""),
-    re.compile(rb"""http[ \t]+(?:error[ \t]+|status[ \t]+|code[ \t]+)?[45]\d\d"""),
+    re.compile(rb"""http(?:/\d(?:\.\d)?+"?+[ \t]++|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d"""),
     re.compile(rb"""returned[ \t]+"""),
     re.compile(rb"""failed[ \t]+with"""),
 ]
 STAGE1_ALL = [
     re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d"""),
-    re.compile(rb"status" + Q + SEP + rb"[:= ]" + SEP + Q + rb"[0-9]"),
+    re.compile(rb"status" + Q + SEP + Q + rb"[0-9]"),
 ]
+#: A pipe-separated access log's status field, looked for only in blocks that hold a "|".
+STAGE1_PIPE = re.compile(rb"\|[ \t]*[1-5]\d\d[ \t]*\|")
 # Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
 SHAPE = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10
 )
-HUMP = re.compile(rb"Aa+A")
+HUMP = re.compile(rb"Aaa*A")  # not Aa+A: the engine skips to a two-letter prefix
 TOKEN_AT = re.compile(rb"[A-Za-z0-9_]+")

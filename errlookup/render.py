@@ -264,9 +264,31 @@ def _entry_text(entry: Entry) -> str:
     return text
 
 
+#: Annotations already written, by what they depend on: a log repeats the same few findings.
+_written: dict[tuple[Any, ...], str] = {}
+
+
 def annotation(finding: Finding, style: Style | None = None) -> str:
     """One ``» `` line explaining a finding; vendor and log text never carry escapes."""
     s = style or Style(False)
+    key = (
+        s.reset,
+        finding.code,
+        finding.kind,
+        finding.success,
+        finding.inconsistency,
+        finding.context if not finding.matches else None,
+        tuple(m.entry for m in finding.matches),
+    )
+    text = _written.get(key)
+    if text is None:
+        if len(_written) > 4096:
+            _written.clear()  # bounded, whatever the input
+        text = _written[key] = _annotation(finding, s)
+    return text
+
+
+def _annotation(finding: Finding, s: Style) -> str:
     best = finding.best
     if best is None:
         what = "HTTP status, in no catalogue" if finding.kind == "http" else f"in no catalogue ({finding.context})"
@@ -317,19 +339,22 @@ def annotation_inserts(block: Block, style: Style) -> list[tuple[int, bytes]]:
     """Where in a block the ``» `` lines go, and their bytes (a scanning worker sends these)."""
     inserts: list[tuple[int, bytes]] = []
     data = block.data
-    start = 0
     for result in block.lines:
-        line = data[start : result.end]
+        end = result.end
         texts = [annotation(f, style) for f in result.findings[:MAX_ANNOTATIONS]]
         if len(result.findings) > MAX_ANNOTATIONS:
             texts.append(f"{PREFIX}... and {len(result.findings) - MAX_ANNOTATIONS} more on this line")
-        eol = b"\r\n" if line.endswith(b"\r\n") else b"\n"
+        ending = data[max(0, end - 2) : end]
+        eol = b"\r\n" if ending == b"\r\n" else b"\n"
         notes = b"".join(t.encode("utf-8", "replace") + eol for t in texts)
         # after the line; before a last line that has no line ending, so removing the
         # » lines still gives the input back exactly
-        inserts.append((result.end if line.endswith(b"\n") else start, notes))
-        start = result.end
+        inserts.append((end if ending.endswith(b"\n") else _line_start(data, end), notes))
     return inserts
+
+
+def _line_start(data: bytes, end: int) -> int:
+    return data.rfind(b"\n", 0, end) + 1
 
 
 def json_lines(path: str, block: Block) -> bytes:

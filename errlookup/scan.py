@@ -134,20 +134,21 @@ class Scanner:
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
         self._stage1 = list(patterns.STAGE1_ERRORS) + (patterns.STAGE1_ALL if include_success else [])
-        self._snake = re.compile(b"_(?:" + b"|".join(re.escape(t.encode()) for t in tails) + rb")\b") if tails else None
+        if tails:  # the snake_case codes, found by what follows their first "_"
+            self._stage1.append(re.compile(b"_(?:" + b"|".join(re.escape(t.encode()) for t in tails) + rb")\b"))
 
     # ------------------------------------------------------------------ stage 1
     def candidate_lines(self, block: bytes) -> list[int]:
         """Offsets of the starts of the lines of a block that may hold a finding."""
         starts: set[int] = set()
         low = block.lower()
-        stage1 = list(self._stage1) + ([self._snake] if self._snake is not None else [])
-        for pattern in stage1:
-            _line_starts(low, (m.start() for m in pattern.finditer(low)), starts)
+        for pattern in self._stage1:
+            _lines_matching(pattern, low, starts)
+        if b"|" in block:  # memchr: most logs have no pipe-separated fields at all
+            _lines_matching(patterns.STAGE1_PIPE, low, starts)
         shape = block.translate(patterns.SHAPE)
-        # "404 Not Found", "| 404 |": three digits then a capitalised word, or between pipes
-        for literal in (b"000 Aa", b"| 000 |"):
-            _line_starts(low, _find_all(shape, literal), starts)
+        # "404 Not Found": three digits then a capitalised word
+        _line_starts(low, _find_all(shape, b"000 Aa"), starts)
         if self.distinctive:
             _line_starts(
                 low,
@@ -515,6 +516,20 @@ def _find_all(data: bytes, literal: bytes) -> Iterator[int]:
     while at >= 0:
         yield at
         at = data.find(literal, at + 1)
+
+
+def _lines_matching(pattern: re.Pattern[bytes], data: bytes, into: set[int]) -> None:
+    """Add the start of each line of ``data`` where ``pattern`` matches; after a match
+    the search goes on from the next line."""
+    search = pattern.search
+    m = search(data)
+    while m is not None:
+        at = m.start()
+        into.add(data.rfind(b"\n", 0, at) + 1)
+        end = data.find(b"\n", at)
+        if end < 0:
+            return
+        m = search(data, end + 1)
 
 
 def _line_starts(data: bytes, positions: Iterable[int], into: set[int]) -> None:
