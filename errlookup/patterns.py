@@ -28,6 +28,16 @@ NOT_CODE_KEYS = frozenset(
 NOT_VALUES = frozenset("true false null none nil ok success yes no undefined nan".split())
 
 
+def word_ending(suffix: str, *words: tuple[str, str]) -> str:
+    r"""``\b(?:word1 rest1|word2 rest2 ...)`` for words that all end in ``suffix``.
+
+    Written to begin with that literal, which the regex engine skips to at the speed of
+    a string search; each word is then checked by looking behind.
+    """
+    branches = (f"(?<={re.escape(w)})(?<!\\w{re.escape(w)}){rest}" for w, rest in words)
+    return re.escape(suffix) + "(?:" + "|".join(branches) + ")"
+
+
 def at_word_start(*alternatives: str) -> str:
     r"""``\b(?:a|b|...)``, written so that the regex engine skips to where it can match.
 
@@ -50,10 +60,15 @@ def at_word_start(*alternatives: str) -> str:
 # ":" or "=" (then it is the next key, as in `cca: "ResultCode": 102`), so one pair
 # never swallows the key of the next. Quotes may be doubled (CSV) or escaped (JSON
 # inside a JSON string): ""code"", \"code\".
-KV = re.compile(
-    r"""(?:code|status|err(?:or)?(?:[_.-]?(?:number|num|no))?)[_.$@-]{0,8}"""
-    r"""(?P<kq>(?:\\{0,2}["']){0,2})[ \t]{0,8}[:=][ \t]{0,8}"""
+_KV_VALUE = (
+    r"""[_.$@-]{0,8}(?P<kq>(?:\\{0,2}["']){0,2})[ \t]{0,8}[:=][ \t]{0,8}"""
     r"""(?P<q>(?:\\{0,2}["']){0,2})(?P<val>[a-z0-9_.+-]{1,64})(?![a-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
+)
+#: One pattern per last word, so that each begins with a literal the engine skips to.
+KV = (
+    ("code", re.compile("code" + _KV_VALUE)),
+    ("status", re.compile("status" + _KV_VALUE)),
+    ("err", re.compile(r"err(?:or)?(?:[_.-]?(?:number|num|no))?" + _KV_VALUE)),
 )
 #: A key's characters, matched on the reversed text before a key's last word.
 KEY_BACK = re.compile(r"[\w.$@-]{0,64}")
@@ -74,35 +89,57 @@ REASONS = (
 # HTTP statuses outside key/value pairs, matched on the lower-cased line: a status
 # line or access-log field (HTTP/1.1" 404), "HTTP 503", "returned 402", "404 Client Error".
 HTTP = re.compile(
-    r"http(?:/\d(?:\.\d)?\"?[ \t]+(?P<line>[1-5]\d\d)"
-    r"|(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5]\d\d))\b(?![.:/-]\d)"
+    r"http(?:/[0-9](?:\.[0-9])?\"?[ \t]+(?P<line>[1-5][0-9][0-9])"
+    r"|(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5][0-9][0-9]))\b(?![.:/-][0-9])"
 )
 RETURNED = re.compile(
-    at_word_start(r"returned", r"responded(?:[ \t]+with)?", r"failed[ \t]+with", r"rejected[ \t]+with")
-    + r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?P<returned>[1-5]\d\d)\b(?![.:/-]\d)"
+    word_ending(
+        "ed",
+        ("returned", ""),
+        ("responded", r"(?:[ \t]+with)?"),
+        ("failed", r"[ \t]+with"),
+        ("rejected", r"[ \t]+with"),
+    )
+    + r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?"
+    + r"(?P<returned>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
 )
-CLIENT = re.compile(r"(?P<client>[45](?<![\w.,:].)\d\d)[ \t]+(?:(?:client|server)[ \t]+)?errors?\b")
-# Rarer shapes, each tried only when a cheap test of the line lets it:
-# "404 Not Found" (a status, then words that begin a reason phrase), "| 404 |" (a
-# pipe-separated access log), "0/0/1/401/402 503 212" (HAProxy's timers, status, bytes).
-REASON = re.compile(
-    r"(?P<reason>[1-5](?<![\w.,:].)\d\d)[ \t]+(?:"
+# A number of three digits or more standing alone, and what may follow it: "404 Not
+# Found" (an RFC 9110 reason phrase), "404 Client Error". One pattern for all of them,
+# since one that begins with a digit is tried at every digit of the line.
+NUMBER = re.compile(
+    r"(?P<num>[0-9](?<!\w.)[0-9][0-9]+)(?!\w)(?:[ \t]+(?:(?P<reason>"
     + "|".join(re.escape(r) for r in sorted(REASONS, key=len, reverse=True))
-    + r")(?![a-z])"
+    + r")(?![a-z])|(?:(?:client|server)[ \t]+)?(?P<client>errors?)\b))?"
 )
 # "GET /v1/users 409 8ms", "-> 400": a request line or an arrow, then the status
 METHOD = re.compile(
-    at_word_start("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-    + r"[ \t]+/\S*[ \t]+(?P<method>[1-5]\d\d)\b(?![.:/-]\d)"
+    word_ending(" /", *((f"{m} /", "") for m in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")))
+    + r"\S*[ \t]+(?P<method>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
 )
-ARROW = re.compile(r"(?:->|=>|→)[ \t]*(?P<arrow>[1-5]\d\d)\b(?![.:/-]\d)")
-PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5]\d\d)[ \t]*\|")
-HAPROXY = re.compile(r"\d(?<![\d/].)\d*/(?:\d+/){3}\+?\d+[ \t]+(?P<haproxy>[1-5]\d\d)[ \t]+\+?\d+\b")
+ARROW = re.compile(r"(?:->|=>|→)[ \t]*(?P<arrow>[1-5][0-9][0-9])\b(?![.:/-][0-9])")
+PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5][0-9][0-9])[ \t]*\|")
+HAPROXY = re.compile(
+    r"[0-9](?<![0-9/].)[0-9]*/(?:[0-9]+/){3}\+?[0-9]+[ \t]+(?P<haproxy>[1-5][0-9][0-9])[ \t]+\+?[0-9]+\b"
+)
+#: (pattern, words of which the text must hold one, matched on the text as written
+#: rather than lower-cased): the HTTP status shapes, each read only where it may stand.
+#: Between the first and the rarer ones the scanner reads NUMBER ("404 Not Found").
+Shape = tuple[re.Pattern[str], tuple[str, ...], bool]
+HTTP_FIRST: tuple[Shape, ...] = (
+    (HTTP, ("http",), False),
+    (RETURNED, ("returned", "responded", "with"), False),
+)
+HTTP_RARER: tuple[Shape, ...] = (
+    (PIPE, ("|",), False),
+    (METHOD, (" /",), True),
+    (ARROW, (">", "→"), True),
+    (HAPROXY, ("haproxy",), False),
+)
 HTTP_CONTEXTS = {
     "line": "HTTP status line",
     "word": "HTTP status",
     "returned": "HTTP status (returned)",
-    "client": "HTTP error",
+    "client": "HTTP error",  # "404 Client Error"
     "reason": "HTTP status and reason phrase",
     "pipe": "access log status field",
     "haproxy": "HAProxy log status field",
@@ -110,16 +147,26 @@ HTTP_CONTEXTS = {
     "arrow": "HTTP status (after an arrow)",
 }
 # "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
-PHRASE = re.compile(
-    "(?P<word>"
-    + at_word_start("error", "err", "result", "return", "response", "fault", "reason", "status", "failure")
-    + r")(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?"
-    r"(?P<val>\d{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-]\d)"
+_PHRASE_VALUE = (
+    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?"
+    r"(?P<val>[0-9]{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-][0-9])"
 )
-# Words that may be a code or name standing alone: numbers of three digits or more and
-# snake_case words (on the lower-cased line), CamelCase words (on the line as written).
-NUMBER = re.compile(r"\d(?<!\w.)\d\d+(?!\w)")
-SNAKE = re.compile(r"[a-z](?<!\w.)[a-z0-9]*_[a-z0-9_]*(?!\w)")
+#: (a word the line must hold, the pattern): each begins with a literal.
+PHRASES = tuple(
+    (first, re.compile(f"(?P<word>{first}(?<!\\w{first}){rest})" + _PHRASE_VALUE))
+    for first, rest in (
+        ("err", "(?:or)?"),
+        ("re", "(?:sult|turn|sponse|ason)"),
+        ("fa", "(?:ult|ilure)"),
+        ("status", ""),
+    )
+)
+# Words that may be a code or name standing alone: numbers of three digits or more (on
+# the lower-cased line), CamelCase words (on the line as written); snake_case codes are
+# found by what follows their first "_" (the scanner builds that pattern from its catalogues).
+#: The characters of a word, matched on the reversed text before a "_".
+WORD_BACK = re.compile(r"[a-z0-9_]*")
+WORD_CHAR = re.compile(r"\w")
 CAMEL = re.compile(r"[A-Z](?<!\w.)[a-z0-9]+[A-Z][A-Za-z0-9_]*(?!\w)")
 PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
 

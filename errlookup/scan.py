@@ -14,6 +14,7 @@ their lines, and the renderer writes them out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,8 +135,11 @@ class Scanner:
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
         self._stage1 = list(patterns.STAGE1_ERRORS) + (patterns.STAGE1_ALL if include_success else [])
-        if tails:  # the snake_case codes, found by what follows their first "_"
-            self._stage1.append(re.compile(b"_(?:" + b"|".join(re.escape(t.encode()) for t in tails) + rb")\b"))
+        # the snake_case codes, found by what follows their first "_"
+        after = "|".join(re.escape(t) for t in tails)
+        if tails:
+            self._stage1.append(re.compile(f"_(?:{after})\\b".encode()))
+        self._snake_line = re.compile(f"_(?:{after})(?!\\w)") if tails else None
 
     # ------------------------------------------------------------------ stage 1
     def candidate_lines(self, block: bytes) -> list[int]:
@@ -166,124 +170,161 @@ class Scanner:
     # ------------------------------------------------------------------ stage 2
     def scan_line(self, text: str, number: int = 1) -> list[Finding]:
         """Every finding of one line (decoded text, without its line ending)."""
-        low = text.lower()
-        if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        spans = _Spans()
-        self._key_values(text, low, spans)
-        self._http_statuses(text, low, spans)
-        self._phrases(text, low, spans)
-        self._words(text, low, spans)
-        return self._findings(spans.raw, text, low, number) if spans.raw else []
+        return self.scan_lines([text], [number])[0]
 
-    def _key_values(self, text: str, low: str, spans: _Spans) -> None:
+    def scan_lines(self, texts: Sequence[str], numbers: Sequence[int]) -> list[list[Finding]]:
+        """The findings of each line (decoded, without line endings) and its number.
+
+        The lines are read together, joined by newlines, which no pattern crosses: a
+        call of a regular expression costs more than reading one short line with it.
+        ASCII lines are joined apart from the others, which would make the regular
+        expressions read all of them as wide characters, more slowly.
+        """
+        found: list[list[Finding]] = [[] for _ in texts]
+        narrow = [i for i, t in enumerate(texts) if t.isascii()]
+        wide = [i for i, t in enumerate(texts) if not t.isascii()] if len(narrow) < len(texts) else []
+        for group in (narrow, wide):
+            if not group:
+                continue
+            lines = _Lines([texts[i] for i in group])
+            spans = _Spans()
+            self._key_values(lines, spans)
+            standing = self._http_statuses(lines, spans)
+            self._phrases(lines, spans)
+            self._words(lines, spans, standing)
+            for i, raw in spans.by_line(lines):
+                found[group[i]] = self._findings(raw, lines, i, numbers[group[i]])
+        return found
+
+    def _key_values(self, lines: _Lines, spans: _Spans) -> None:
         """``"code": 7302``, ``error_code=2213``, ``'status': 400``: keys that hold codes."""
-        for m in patterns.KV.finditer(low):
-            key_start = _key_start(text, m.start(), m.start("kq"))
-            if key_start < 0:
-                continue
-            key, val = text[key_start : m.start("kq")], text[m.start("val") : m.end("val")]
-            cls = _key_class(key)
-            if cls is None:
-                continue
-            full_key = key
-            if "." not in key and self.claims and _norm_key(key) == "code":
-                parent = self._parent_key(text, key_start)
-                if parent:
-                    full_key = f"{parent}.{key}"
-            start, end = m.start("val"), m.end("val")
-            context = f"key {key}"
-            if cls == "http":
-                if val.isdigit() and len(val) == 3 and "100" <= val <= "599":
-                    spans.add(start, end, val, context, "http", full_key)
-                elif val.isdigit() and 4 <= len(val) <= 6:
-                    spans.add(start, end, val, context, "code", full_key)  # "status": 7628 is no HTTP status
-            elif val.lower() in patterns.NOT_VALUES:
-                continue
-            elif val.isdigit():
-                if len(val) <= 6:
-                    spans.add(start, end, val, context, "code", full_key)
-            elif self.index.codes(val):
-                spans.add(start, end, val, context, "code", full_key)
-            elif self.index.names(val):
-                spans.add(start, end, val, context, "name", full_key)  # "Error": "CcaTimeout"
-            elif _looks_like_code(val):
-                spans.add(start, end, val, context, "code", full_key)
+        for word, pattern in patterns.KV:
+            if word in lines.low:
+                for m in pattern.finditer(lines.low):
+                    self._key_value(m, lines, spans)
 
-    def _http_statuses(self, text: str, low: str, spans: _Spans) -> None:
-        """Statuses outside key/value pairs; each rarer shape only where a cheap test allows."""
-        gated = [
-            (patterns.HTTP, "http"),
-            (patterns.RETURNED, "returned"),
-            (patterns.RETURNED, "responded"),
-            (patterns.RETURNED, "with"),
-            (patterns.CLIENT, "error"),
-        ]
-        for pattern in dict.fromkeys(p for p, word in gated if word in low):
-            for m in pattern.finditer(low):
+    def _key_value(self, m: re.Match[str], lines: _Lines, spans: _Spans) -> None:
+        text = lines.text
+        key_start = _key_start(text, m.start(), m.start("kq"))
+        if key_start < 0:
+            return
+        key, val = text[key_start : m.start("kq")], text[m.start("val") : m.end("val")]
+        cls = _key_class(key)
+        if cls is None:
+            return
+        full_key = key
+        if "." not in key and self.claims and _norm_key(key) == "code":
+            parent = self._parent_key(text, key_start, lines.start_of(key_start))
+            if parent:
+                full_key = f"{parent}.{key}"
+        start, end = m.start("val"), m.end("val")
+        context = f"key {key}"
+        if cls == "http":
+            if val.isdigit() and len(val) == 3 and "100" <= val <= "599":
+                spans.add(start, end, val, context, "http", full_key)
+            elif val.isdigit() and 4 <= len(val) <= 6:
+                spans.add(start, end, val, context, "code", full_key)  # "status": 7628 is no HTTP status
+        elif val.lower() in patterns.NOT_VALUES:
+            return
+        elif val.isdigit():
+            if len(val) <= 6:
+                spans.add(start, end, val, context, "code", full_key)
+        elif self.index.codes(val):
+            spans.add(start, end, val, context, "code", full_key)
+        elif self.index.names(val):
+            spans.add(start, end, val, context, "name", full_key)  # "Error": "CcaTimeout"
+        elif _looks_like_code(val):
+            spans.add(start, end, val, context, "code", full_key)
+
+    def _http_statuses(self, lines: _Lines, spans: _Spans) -> list[tuple[int, str]]:
+        """Statuses outside key/value pairs, each shape only where a cheap test allows.
+
+        Returns the numbers standing alone that a catalogue knows (for ``_words``).
+        """
+        self._shapes(patterns.HTTP_FIRST, lines, spans)
+        known: list[tuple[int, str]] = []
+        low = lines.low
+        for m in patterns.NUMBER.finditer(low):
+            start, number = m.start(), m.group("num")
+            if len(number) == 3 and "1" <= number[0] <= "5" and not (start and low[start - 1] in ".,:"):
+                if m.group("reason") is not None:
+                    spans.add(start, start + 3, number, patterns.HTTP_CONTEXTS["reason"], "http")
+                elif m.group("client") is not None and number[0] in "45":
+                    spans.add(start, start + 3, number, patterns.HTTP_CONTEXTS["client"], "http")
+            if number in self._numbers:
+                known.append((start, number))
+        self._shapes(patterns.HTTP_RARER, lines, spans)
+        return known
+
+    def _shapes(
+        self, shapes: Iterable[tuple[re.Pattern[str], tuple[str, ...], bool]], lines: _Lines, spans: _Spans
+    ) -> None:
+        text, low = lines.text, lines.low
+        for pattern, gates, on_text in shapes:
+            haystack = text if on_text else low
+            if not any(gate in haystack for gate in gates):
+                continue
+            for m in pattern.finditer(haystack):
                 group = m.lastgroup or "line"
                 if m.group(group) is None or (group == "word" and m.start() and low[m.start() - 1].isalnum()):
                     continue
                 spans.add(m.start(group), m.end(group), m.group(group), patterns.HTTP_CONTEXTS[group], "http")
-        for m in patterns.REASON.finditer(low):
-            spans.add(m.start("reason"), m.end("reason"), m.group("reason"), patterns.HTTP_CONTEXTS["reason"], "http")
-        rarer = [
-            (patterns.PIPE, "|", low),
-            (patterns.METHOD, " /", text),
-            (patterns.ARROW, ">", text),
-            (patterns.ARROW, "→", text),
-            (patterns.HAPROXY, "haproxy", low),
-        ]
-        for pattern, gate, haystack in rarer:
-            if gate in haystack:
-                for m in pattern.finditer(haystack):
-                    group = m.lastgroup or ""
-                    spans.add(m.start(group), m.end(group), m.group(group), patterns.HTTP_CONTEXTS[group], "http")
 
-    def _phrases(self, text: str, low: str, spans: _Spans) -> None:
+    def _phrases(self, lines: _Lines, spans: _Spans) -> None:
         """ "error 7302", "error code 2213", "result code 102", "StatusCode 400"."""
-        for m in patterns.PHRASE.finditer(low):
-            start, end = m.start("val"), m.end("val")
-            if spans.covers(start):
+        text, low = lines.text, lines.low
+        for first, pattern in patterns.PHRASES:
+            if first not in low:
                 continue
-            val, word = text[start:end], m.group("word")
-            phrase = text[m.start() : m.start("val")].strip(" \t:#=")
-            http_like = val.isdigit() and len(val) == 3 and "100" <= val <= "599"
-            if http_like and (word == "status" or phrase.lower() in ("error", "err")):
-                spans.add(start, end, val, f"phrase '{phrase}'", "http")
-            elif val.isdigit() or val.lower() in self.distinctive:
-                spans.add(start, end, val, f"phrase '{phrase}'", "code")
+            for m in pattern.finditer(low):
+                start, end = m.start("val"), m.end("val")
+                if spans.covers(start):
+                    continue
+                val, word = text[start:end], m.group("word")
+                phrase = text[m.start() : m.start("val")].strip(" \t:#=")
+                http_like = val.isdigit() and len(val) == 3 and "100" <= val <= "599"
+                if http_like and (word == "status" or phrase.lower() in ("error", "err")):
+                    spans.add(start, end, val, f"phrase '{phrase}'", "http")
+                elif val.isdigit() or val.lower() in self.distinctive:
+                    spans.add(start, end, val, f"phrase '{phrase}'", "code")
 
-    def _words(self, text: str, low: str, spans: _Spans) -> None:
+    def _words(self, lines: _Lines, spans: _Spans, numbers: list[tuple[int, str]]) -> None:
         """Names and string codes standing alone, and known codes written before their message.
 
-        Only words of the shapes such labels have are looked up: numbers of three digits
-        or more, snake_case (any case) and CamelCase as written.
+        Only words of the shapes such labels have are looked up: the known numbers of
+        three digits or more (``numbers``), snake_case (any case) and CamelCase as written.
         """
-        known, numbers = self.distinctive, self._numbers
-        hits = [(m.start(), m.group()) for m in patterns.NUMBER.finditer(low) if m.group() in numbers]
-        if "_" in low:
-            hits += [(m.start(), m.group()) for m in patterns.SNAKE.finditer(low) if m.group() in known]
+        text, low = lines.text, lines.low
+        known = self.distinctive
+        hits = list(numbers)
+        if self._snake_line is not None and "_" in low:
+            for m in self._snake_line.finditer(low):
+                start = m.start() - patterns.WORD_BACK.match(low[max(0, m.start() - 64) : m.start()][::-1]).end()
+                word = low[start : m.end()]
+                if word in known and not (start and patterns.WORD_CHAR.match(low, start - 1)):
+                    hits.append((start, word))
         hits += [(m.start(), key) for m in patterns.CAMEL.finditer(text) if (key := m.group().lower()) in known]
         for start, hit in hits:
-            label = self.distinctive.get(hit)
-            if label and _humps(label) < 3 and "_" not in label and not self._hinted(low) & self._name_sources(label):
-                continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
-            end = start + len(hit)
             if spans.covers(start):
                 continue
-            token = text[start:end]
-            if label:
-                kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
-                spans.add(start, end, token, "word", kind)
-            elif self._followed_by_its_message(token, text, end):
-                spans.add(start, end, token, "code followed by its message", "code")
+            label = known.get(hit)
+            end = start + len(hit)
+            if label is None:
+                line_end = lines.end_of(start)
+                if self._followed_by_its_message(hit, text[end:line_end]):
+                    spans.add(start, end, hit, "code followed by its message", "code")
+                continue
+            if _short_name(label) and not self._hinted(lines.line_at(start)) & self._name_sources(label):
+                continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
+            kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
+            spans.add(start, end, text[start:end], "word", kind)
 
     def _findings(
-        self, raw: list[tuple[int, int, str, str, str, str | None]], text: str, low: str, number: int
+        self, raw: list[tuple[int, int, str, str, str, str | None]], lines: _Lines, i: int, number: int
     ) -> list[Finding]:
         """Resolve each span to entries; one finding per entry named twice; success codes only when asked."""
-        raw.sort()
+        text, line_start = lines.text, lines.starts[i]
+        low = lines.low[line_start : lines.end(i)]
         http_status = next((int(code) for _, _, code, _, kind, _ in raw if kind == "http"), None)
         findings: list[Finding] = []
         seen_entries: dict[tuple[str, str | None], str] = {}
@@ -307,7 +348,7 @@ class Scanner:
                     text=text[start:end],
                     context=context,
                     kind=kind,
-                    column=start + 1,
+                    column=start - line_start + 1,
                     matches=tuple(matches),
                     success=success,
                     http_status=http_status if kind != "http" else None,
@@ -316,14 +357,14 @@ class Scanner:
             )
         return findings
 
-    def _followed_by_its_message(self, code: str, text: str, at: int) -> bool:
+    def _followed_by_its_message(self, code: str, rest: str) -> bool:
         """``7014 Customer not found``: a known code written just before its own message."""
         labels = self._labels.get(code)
         if labels is None:
             entries = self.index.codes(code, self.sources)
             found = {t.lower() for e in entries for t in (e.message, e.name) if t and len(t) >= 6}
             labels = self._labels[code] = tuple(found)
-        return bool(labels) and text[at : at + 200].lstrip(" \t:-(\"'").lower().startswith(labels)
+        return bool(labels) and rest[:200].lstrip(" \t:-(\"'").lower().startswith(labels)
 
     def _hinted(self, lowered: str) -> set[str]:
         """Sources whose hint words stand on the (lower-cased) line; cached for the line being read."""
@@ -340,12 +381,12 @@ class Scanner:
         path = _key_path(key)
         return {source for claim, source in self.claims if path[-len(claim) :] == claim}
 
-    def _parent_key(self, text: str, at: int) -> str | None:
+    def _parent_key(self, text: str, at: int, line_start: int = 0) -> str | None:
         """The key of the object a key stands in: ``error`` for ``{"error": {"code": ...``."""
-        brace = text.rfind("{", max(0, at - 200), at)
+        brace = text.rfind("{", max(line_start, at - 200), at)
         if brace < 0 or "}" in text[brace:at]:
             return None
-        before = text[max(0, brace - 48) : brace].rstrip(" \t")
+        before = text[max(line_start, brace - 48) : brace].rstrip(" \t")
         if not before.endswith((":", "=")):
             return None
         m = patterns.PARENT.search(before.rstrip(":= \t").rstrip("\"'"))
@@ -453,12 +494,14 @@ class Scanner:
                 block.lines.append(LineResult(number + 1, first_end, found))
             candidates = [c for c in candidates if c != 0]
         line_starts = _LineCounter(data)
+        ends, texts, numbers = [], [], []
         for start in candidates:
             end = data.find(b"\n", start)
             end = len(data) if end < 0 else end + 1
-            text = _decode_line(data[start:end])
-            line_no = number + line_starts.number(start)
-            found = self.scan_line(text, line_no)
+            ends.append(end)
+            texts.append(_decode_line(data[start:end]))
+            numbers.append(number + line_starts.number(start))
+        for end, line_no, found in zip(ends, numbers, self.scan_lines(texts, numbers), strict=True):
             if found:
                 block.lines.append(LineResult(line_no, end, found))
         return block
@@ -493,22 +536,71 @@ class _Candidates:
     mixed: bool
 
 
-class _Spans:
-    """The spans of one line that hold a code, each taken once (first finder wins)."""
+class _Lines:
+    """Lines joined by newlines, read as one text; positions are in the joined text."""
 
-    __slots__ = ("raw", "taken")
+    __slots__ = ("low", "starts", "text")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.text = text = "\n".join(texts)
+        low = text.lower()
+        if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.low = low
+        self.starts = starts = [0] * len(texts)
+        for i in range(1, len(texts)):
+            starts[i] = starts[i - 1] + len(texts[i - 1]) + 1
+
+    def index(self, at: int) -> int:
+        return bisect_right(self.starts, at) - 1
+
+    def end(self, i: int) -> int:
+        return self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+
+    def start_of(self, at: int) -> int:
+        return self.starts[self.index(at)]
+
+    def end_of(self, at: int) -> int:
+        return self.end(self.index(at))
+
+    def line_at(self, at: int) -> str:
+        """The lower-cased line a position is in."""
+        i = self.index(at)
+        return self.low[self.starts[i] : self.end(i)]
+
+
+class _Spans:
+    """The spans that hold a code, each taken once (first finder wins)."""
+
+    __slots__ = ("covered", "raw", "taken")
 
     def __init__(self) -> None:
         self.raw: list[tuple[int, int, str, str, str, str | None]] = []  # start, end, code, context, kind, key
         self.taken: set[tuple[int, int]] = set()
+        self.covered: set[int] = set()
 
     def add(self, start: int, end: int, code: str, context: str, kind: str, key: str | None = None) -> None:
         if (start, end) not in self.taken:
             self.taken.add((start, end))
             self.raw.append((start, end, code, context, kind, key))
+            self.covered.update(range(start, end))
 
     def covers(self, at: int) -> bool:
-        return any(start <= at < end for start, end, *_ in self.raw)
+        return at in self.covered
+
+    def by_line(self, lines: _Lines) -> Iterator[tuple[int, list[tuple[int, int, str, str, str, str | None]]]]:
+        """(line index, its spans in order) for each line that has any."""
+        self.raw.sort()
+        current, group = -1, []
+        for span in self.raw:
+            i = lines.index(span[0])
+            if i != current:
+                if group:
+                    yield current, group
+                current, group = i, []
+            group.append(span)
+        if group:
+            yield current, group
 
 
 def _find_all(data: bytes, literal: bytes) -> Iterator[int]:
@@ -562,9 +654,10 @@ def _decode_line(raw: bytes) -> str:
     return raw.rstrip(b"\r\n").decode("utf-8", "replace")
 
 
-def _humps(label: str) -> int:
-    """Words of a CamelCase name: QuotaLockFailed has 3."""
-    return len(re.findall(r"[A-Z][a-z0-9]*", label))
+@lru_cache(maxsize=1024)
+def _short_name(label: str) -> bool:
+    """A CamelCase name of two words (AccessDenied); QuotaLockFailed has three."""
+    return "_" not in label and len(re.findall(r"[A-Z][a-z0-9]*", label)) < 3
 
 
 def _is_distinctive(label: str) -> bool:
