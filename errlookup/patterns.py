@@ -99,6 +99,7 @@ RETURNED = re.compile(
         ("responded", r"(?:[ \t]+with)?"),
         ("failed", r"[ \t]+with"),
         ("rejected", r"[ \t]+with"),
+        ("answered", r"(?:[ \t]+with)?"),
     )
     + r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?"
     + r"(?P<returned>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
@@ -116,7 +117,9 @@ METHOD = re.compile(
     word_ending(" /", *((f"{m} /", "") for m in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")))
     + r"\S*[ \t]+(?P<method>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
 )
-ARROW = re.compile(r"(?:->|=>|→)[ \t]*(?P<arrow>[1-5][0-9][0-9])\b(?![.:/-][0-9])")
+_ARROW_STATUS = r"[ \t]*(?P<arrow>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
+ARROW = re.compile(r">(?<=[-=]>)" + _ARROW_STATUS)  # "->", "=>"
+ARROW_SIGN = re.compile("→" + _ARROW_STATUS)
 PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5][0-9][0-9])[ \t]*\|")
 HAPROXY = re.compile(
     r"[0-9](?<![0-9/].)[0-9]*/(?:[0-9]+/){3}\+?[0-9]+[ \t]+(?P<haproxy>[1-5][0-9][0-9])[ \t]+\+?[0-9]+\b"
@@ -127,12 +130,13 @@ HAPROXY = re.compile(
 Shape = tuple[re.Pattern[str], tuple[str, ...], bool]
 HTTP_FIRST: tuple[Shape, ...] = (
     (HTTP, ("http",), False),
-    (RETURNED, ("returned", "responded", "with"), False),
+    (RETURNED, ("ed",), False),
 )
 HTTP_RARER: tuple[Shape, ...] = (
     (PIPE, ("|",), False),
     (METHOD, (" /",), True),
-    (ARROW, (">", "→"), True),
+    (ARROW, (">",), True),
+    (ARROW_SIGN, ("→",), True),
     (HAPROXY, ("haproxy",), False),
 )
 HTTP_CONTEXTS = {
@@ -183,8 +187,10 @@ STAGE1_ERRORS = [
     re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#)?[a-z0-9_]"),
     re.compile(rb"haproxy"),
     re.compile(rb"""http(?:/\d(?:\.\d)?+"?+[ \t]++|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d"""),
-    re.compile(rb"""returned[ \t]+"""),
-    re.compile(rb"""failed[ \t]+with"""),
+    # "returned 402", "failed with 503", "responded with HTTP 500": a verb in -ed, a status
+    re.compile(
+        rb"ed[ \t]++(?:with[ \t]++)?+(?:an?[ \t]++)?+(?:http[ \t]++)?+(?:status[ \t]++)?+(?:code[ \t]++)?+[1-5]\d\d"
+    ),
 ]
 STAGE1_ALL = [
     re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d"""),
