@@ -90,7 +90,13 @@ def scan(
     if summary and as_json:
         raise ErrlookupError("--summary and --json cannot be used together", ExitCode.USAGE)
     index, sources = session(source)
-    scanner = Scanner(index, sources, include_success=include_success, report_unknown=summary)
+    scanner = Scanner(
+        index,
+        sources,
+        include_success=include_success,
+        report_unknown=summary,
+        line_numbers=summary or as_json,  # annotations show none
+    )
     out = sys.stdout.buffer
     colour = render.use_colour(sys.stdout)
     flush = line_buffered or colour or sys.stdout.isatty()

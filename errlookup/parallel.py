@@ -95,7 +95,7 @@ def scan(
         write_between(out, data, pending.get(), passthrough)
 
     try:
-        for unit in units(stream):
+        for unit in units(stream, scanner.line_numbers):
             start, offset = offset, offset + len(unit.data)
             if unit.piece or not state.idle:
                 while window:

@@ -174,28 +174,34 @@ WORD_CHAR = re.compile(r"\w")
 CAMEL = re.compile(r"[A-Z](?<!\w.)[a-z0-9]+[A-Z][A-Za-z0-9_]*(?!\w)")
 PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
 
-# First stage, on the lower-cased block: each pattern starts with a literal, which the
-# engine skips to; possessive repeats keep it from trying the other ways to match.
+# First stage, on the lower-cased block. Each trigger is a literal and a pattern that
+# begins with it: bytes.find skips to the literal faster than the regex engine (two to
+# four times, measured), and the pattern is tried only there. Possessive repeats keep
+# the engine from trying the other ways to match.
 # Quotes around a key or value: none, one, doubled or escaped (a superset of the line
 # patterns' forms, matched possessively: nothing after them is a quote).
 Q = rb"""["'\\]{0,6}+"""
 # Between key and value: ":", "=" or a space, with spaces around.
 SEP = rb"[ \t]{0,8}[:= ][ \t]{0,8}+"
-STAGE1_ERRORS = [
-    re.compile(rb"code" + Q + SEP + Q + rb"[a-z0-9_]"),
-    re.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})"),
-    re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#)?[a-z0-9_]"),
-    re.compile(rb"haproxy"),
-    re.compile(rb"""http(?:/\d(?:\.\d)?+"?+[ \t]++|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d"""),
+Trigger = tuple[bytes, "re.Pattern[bytes] | None"]
+STAGE1_ERRORS: tuple[Trigger, ...] = (
+    (b"code", re.compile(rb"code" + Q + SEP + Q + rb"[a-z0-9_]")),
+    (b"status", re.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})")),
+    (b"err", re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#)?[a-z0-9_]")),
+    (b"haproxy", None),
+    (b"http", re.compile(rb"""http(?:/\d(?:\.\d)?+"?+[ \t]++|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d""")),
     # "returned 402", "failed with 503", "responded with HTTP 500": a verb in -ed, a status
-    re.compile(
-        rb"ed[ \t]++(?:with[ \t]++)?+(?:an?[ \t]++)?+(?:http[ \t]++)?+(?:status[ \t]++)?+(?:code[ \t]++)?+[1-5]\d\d"
+    (
+        b"ed ",
+        re.compile(
+            rb"ed[ \t]++(?:with[ \t]++)?+(?:an?[ \t]++)?+(?:http[ \t]++)?+(?:status[ \t]++)?+(?:code[ \t]++)?+[1-5]\d\d"
+        ),
     ),
-]
-STAGE1_ALL = [
-    re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d"""),
-    re.compile(rb"status" + Q + SEP + Q + rb"[0-9]"),
-]
+)
+STAGE1_ALL: tuple[Trigger, ...] = (
+    (b"http/", re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d""")),
+    (b"status", re.compile(rb"status" + Q + SEP + Q + rb"[0-9]")),
+)
 #: A pipe-separated access log's status field, looked for only in blocks that hold a "|".
 STAGE1_PIPE = re.compile(rb"\|[ \t]*[1-5]\d\d[ \t]*\|")
 # Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.

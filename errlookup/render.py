@@ -264,28 +264,31 @@ def _entry_text(entry: Entry) -> str:
     return text
 
 
-#: Annotations already written, by what they depend on: a log repeats the same few findings.
-_written: dict[tuple[Any, ...], str] = {}
+#: Annotations already made, by what they depend on (the entries by identity, kept alive
+#: by the value so that no other entry can take their identity): a log repeats the same
+#: few findings.
+_made: dict[tuple[Any, ...], tuple[tuple[Entry, ...], str]] = {}
 
 
 def annotation(finding: Finding, style: Style | None = None) -> str:
     """One ``» `` line explaining a finding; vendor and log text never carry escapes."""
     s = style or Style(False)
+    entries = tuple(m.entry for m in finding.matches)
     key = (
         s.reset,
         finding.code,
         finding.kind,
         finding.success,
         finding.inconsistency,
-        finding.context if not finding.matches else None,
-        tuple(m.entry for m in finding.matches),
+        finding.context if not entries else None,
+        *map(id, entries),
     )
-    text = _written.get(key)
-    if text is None:
-        if len(_written) > 4096:
-            _written.clear()  # bounded, whatever the input
-        text = _written[key] = _annotation(finding, s)
-    return text
+    made = _made.get(key)
+    if made is None:
+        if len(_made) > 4096:
+            _made.clear()  # bounded, whatever the input
+        made = _made[key] = (entries, _annotation(finding, s))
+    return made[1]
 
 
 def _annotation(finding: Finding, s: Style) -> str:

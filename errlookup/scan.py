@@ -100,8 +100,12 @@ class Scanner:
         sources: Sequence[str] | None = None,
         include_success: bool = False,
         report_unknown: bool = False,
+        line_numbers: bool = True,
     ) -> None:
         self.index = index
+        #: Number the lines of findings; annotating a stream does not need to (it is a
+        #: pass over every byte), and then each finding's ``line`` is 0.
+        self.line_numbers = line_numbers
         #: Also report codes in error contexts that no catalogue knows (for the summary).
         self.report_unknown = report_unknown and sources is None
         self.sources = list(sources) if sources is not None else None
@@ -134,11 +138,10 @@ class Scanner:
         # one- and two-digit codes are left out: such numbers are everywhere in logs
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
-        self._stage1 = list(patterns.STAGE1_ERRORS) + (patterns.STAGE1_ALL if include_success else [])
+        self._triggers = patterns.STAGE1_ERRORS + (patterns.STAGE1_ALL if include_success else ())
         # the snake_case codes, found by what follows their first "_"
         after = "|".join(re.escape(t) for t in tails)
-        if tails:
-            self._stage1.append(re.compile(f"_(?:{after})\\b".encode()))
+        self._snake_block = re.compile(f"_(?:{after})\\b".encode()) if tails else None
         self._snake_line = re.compile(f"_(?:{after})(?!\\w)") if tails else None
 
     # ------------------------------------------------------------------ stage 1
@@ -146,8 +149,10 @@ class Scanner:
         """Offsets of the starts of the lines of a block that may hold a finding."""
         starts: set[int] = set()
         low = block.lower()
-        for pattern in self._stage1:
-            _lines_matching(pattern, low, starts)
+        for literal, pattern in self._triggers:
+            _lines_with(literal, pattern, low, starts)
+        if self._snake_block is not None:
+            _lines_matching(self._snake_block, low, starts)
         if b"|" in block:  # memchr: most logs have no pipe-separated fields at all
             _lines_matching(patterns.STAGE1_PIPE, low, starts)
         shape = block.translate(patterns.SHAPE)
@@ -459,7 +464,7 @@ class Scanner:
     def scan_stream(self, stream: BinaryIO) -> Iterator[Block]:
         """Blocks of whole lines as read, each with its lines' findings; constant memory."""
         state = StreamState()
-        for unit in units(stream):
+        for unit in units(stream, self.line_numbers):
             yield self.scan_unit(unit, state)
 
     def scan_unit(self, unit: Unit, state: StreamState) -> Block:
@@ -500,7 +505,7 @@ class Scanner:
             end = len(data) if end < 0 else end + 1
             ends.append(end)
             texts.append(_decode_line(data[start:end]))
-            numbers.append(number + line_starts.number(start))
+            numbers.append(number + line_starts.number(start) if self.line_numbers else 0)
         for end, line_no, found in zip(ends, numbers, self.scan_lines(texts, numbers), strict=True):
             if found:
                 block.lines.append(LineResult(line_no, end, found))
@@ -610,11 +615,38 @@ def _find_all(data: bytes, literal: bytes) -> Iterator[int]:
         at = data.find(literal, at + 1)
 
 
-def _lines_matching(pattern: re.Pattern[bytes], data: bytes, into: set[int]) -> None:
-    """Add the start of each line of ``data`` where ``pattern`` matches; after a match
-    the search goes on from the next line."""
+#: Misses after which a literal counts as common in a block and the regex engine, whose
+#: search costs more per byte but less per occurrence, takes over (measured break-even).
+COMMON = 48
+
+
+def _lines_with(literal: bytes, pattern: re.Pattern[bytes] | None, data: bytes, into: set[int]) -> None:
+    """Add the start of each line of ``data`` where ``pattern`` matches at ``literal``
+    (or the literal alone stands); after a match the search goes on from the next line."""
+    find = data.find
+    match = pattern.match if pattern is not None else None
+    misses = 0
+    at = find(literal)
+    while at >= 0:
+        if match is None or match(data, at):
+            into.add(data.rfind(b"\n", 0, at) + 1)
+            end = find(b"\n", at)
+            if end < 0:
+                return
+            at = find(literal, end + 1)
+            continue
+        misses += 1
+        if misses > COMMON and pattern is not None:
+            _lines_matching(pattern, data, into, at + 1)
+            return
+        at = find(literal, at + 1)
+
+
+def _lines_matching(pattern: re.Pattern[bytes], data: bytes, into: set[int], pos: int = 0) -> None:
+    """Add the start of each line of ``data`` (from ``pos``) where ``pattern`` matches;
+    after a match the search goes on from the next line."""
     search = pattern.search
-    m = search(data)
+    m = search(data, pos)
     while m is not None:
         at = m.start()
         into.add(data.rfind(b"\n", 0, at) + 1)

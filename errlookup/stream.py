@@ -40,8 +40,12 @@ class StreamState:
         return not self.carry and not self.overlap
 
 
-def units(stream: BinaryIO) -> Iterator[Unit]:
-    """Cut a byte stream into units as it is read: whole lines where it can, constant memory."""
+def units(stream: BinaryIO, numbered: bool = True) -> Iterator[Unit]:
+    """Cut a byte stream into units as it is read: whole lines where it can, constant memory.
+
+    ``numbered=False`` leaves each unit's ``number`` at 0: counting the lines is a pass
+    over every byte, wasted when no line number is shown.
+    """
     from errlookup.errors import InputError
 
     number = 0
@@ -65,7 +69,8 @@ def units(stream: BinaryIO) -> Iterator[Unit]:
             continue
         whole, pending = data[:cut], data[cut:]
         yield Unit(whole, number)
-        number += whole.count(b"\n")
+        if numbered:
+            number += whole.count(b"\n")
     if pending:
         yield Unit(pending, number)  # the last line, without a line ending
 
