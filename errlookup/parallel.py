@@ -6,27 +6,37 @@ what to insert between the lines (annotations), or the JSON lines. At most a few
 blocks are in flight, so memory stays bounded whatever the input size. An over-long line
 (cut into pieces) is scanned in this process, in order, since its pieces share
 state.
+
+The workers are plain forked processes with a pipe each way, not a
+``multiprocessing`` pool: importing and starting that costs about 25 ms, and its
+helper threads take CPU from the workers. Blocks go to the workers in turn, so the
+results come back in the order they are written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import marshal
 import os
 import signal
 import stat
+import struct
 import sys
 from collections import deque
 from collections.abc import Callable
-from typing import IO, Any, BinaryIO
+from typing import IO, BinaryIO
 
+from errlookup.errors import ErrlookupError
 from errlookup.scan import Block, Scanner
 from errlookup.stream import StreamState, Unit, units
 
 #: Inputs smaller than this are scanned in one process (starting workers costs more).
 MIN_SIZE = 4 << 20
 
-_scanner: Scanner | None = None
-_render: Callable[[Block], list[tuple[int, bytes]]] | None = None
+Inserts = list[tuple[int, bytes]]
+_TASK = struct.Struct("<qqq")  # offset, size, number of lines before the block
+_HEAD = struct.Struct("<bq")  # ok (1) or failed (0), length of what follows
 
 
 def workers_for(stream: BinaryIO, interactive: bool) -> int:
@@ -42,35 +52,102 @@ def workers_for(stream: BinaryIO, interactive: bool) -> int:
     return min(os.cpu_count() or 1, 4)
 
 
-def _ignore_interrupt() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-
-
-def _work(fd: int, offset: int, size: int, number: int) -> list[tuple[int, bytes]]:
-    """Scan one block read from the file itself; send back only what goes between its lines."""
-    assert _scanner is not None and _render is not None
-    data = os.pread(fd, size, offset)
-    return _render(_scanner.scan_unit(Unit(data, number), StreamState()))
-
-
-def write_between(out: IO[bytes], data: bytes, inserts: list[tuple[int, bytes]], passthrough: bool = True) -> None:
+def write_between(out: IO[bytes], data: bytes, inserts: Inserts, passthrough: bool = True) -> None:
     """Write a block with text inserted at offsets (annotations after their lines); or,
     when the block itself is not to be written (JSON Lines), the inserts alone."""
     if not passthrough:
         out.write(b"".join(text for _, text in inserts))
         return
+    view = memoryview(data)
     at = 0
     for offset, text in inserts:
-        out.write(data[at:offset])
+        out.write(view[at:offset])
         out.write(text)
         at = offset
-    out.write(data[at:])
+    out.write(view[at:])
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _serve(scanner: Scanner, render: Callable[[Block], Inserts], fd: int, tasks: int, results: int) -> None:
+    """A worker's life: read a task, scan that block of the file, send back its inserts."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    while True:
+        try:
+            offset, size, number = _TASK.unpack(_read_exactly(tasks, _TASK.size))
+        except EOFError:
+            return  # no more work
+        try:
+            data = os.pread(fd, size, offset)
+            payload, ok = marshal.dumps(render(scanner.scan_unit(Unit(data, number), StreamState()))), 1
+        except Exception as exc:  # sent to the parent, which stops with it
+            payload, ok = f"{type(exc).__name__}: {exc}".encode(), 0
+        message = _HEAD.pack(ok, len(payload)) + payload
+        view = memoryview(message)
+        while view:
+            view = view[os.write(results, view) :]
+
+
+class _Worker:
+    __slots__ = ("pid", "results", "tasks")
+
+    def __init__(self, scanner: Scanner, render: Callable[[Block], Inserts], fd: int) -> None:
+        task_r, task_w = os.pipe()
+        result_r, result_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            code = 0
+            try:
+                os.close(task_w)
+                os.close(result_r)
+                _serve(scanner, render, fd, task_r, result_w)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(task_r)
+        os.close(result_w)
+        self.pid, self.tasks, self.results = pid, task_w, result_r
+
+    def send(self, offset: int, size: int, number: int) -> None:
+        os.write(self.tasks, _TASK.pack(offset, size, number))
+
+    def receive(self) -> Inserts:
+        try:
+            ok, size = _HEAD.unpack(_read_exactly(self.results, _HEAD.size))
+            payload = _read_exactly(self.results, size)
+        except EOFError:
+            raise ErrlookupError("a scanning worker process ended unexpectedly") from None
+        if not ok:
+            raise ErrlookupError(f"a scanning worker failed: {payload.decode(errors='replace')}")
+        inserts: Inserts = marshal.loads(payload)
+        return inserts
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.tasks)
+        with contextlib.suppress(OSError):
+            os.close(self.results)
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(self.pid, 0)
 
 
 def scan(
     scanner: Scanner,
     stream: BinaryIO,
-    render: Callable[[Block], list[tuple[int, bytes]]],
+    render: Callable[[Block], Inserts],
     out: IO[bytes],
     workers: int,
     passthrough: bool = True,
@@ -80,21 +157,20 @@ def scan(
     Each worker reads its block from the file itself, so only the (small) inserts travel
     between processes; this process reads the file too, to write it out.
     """
-    import multiprocessing
-
-    global _scanner, _render
-    _scanner, _render = scanner, render
     state = StreamState()
     fd = stream.fileno()
     offset = stream.tell()
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt)
-    window: deque[tuple[bytes, Any]] = deque()
-
-    def write_oldest() -> None:
-        data, pending = window.popleft()
-        write_between(out, data, pending.get(), passthrough)
-
+    out.flush()  # nothing buffered may be written twice by a forked copy
+    pool: list[_Worker] = []
     try:
+        pool.extend(_Worker(scanner, render, fd) for _ in range(workers))
+        window: deque[tuple[bytes, _Worker]] = deque()
+        turn = 0
+
+        def write_oldest() -> None:
+            data, worker = window.popleft()
+            write_between(out, data, worker.receive(), passthrough)
+
         for unit in units(stream, scanner.line_numbers):
             start, offset = offset, offset + len(unit.data)
             if unit.piece or not state.idle:
@@ -102,13 +178,14 @@ def scan(
                     write_oldest()
                 write_between(out, unit.data, render(scanner.scan_unit(unit, state)), passthrough)
                 continue
-            args = (fd, start, len(unit.data), unit.number)
-            window.append((unit.data, pool.apply_async(_work, args)))
+            worker = pool[turn % workers]
+            turn += 1
+            worker.send(start, len(unit.data), unit.number)
+            window.append((unit.data, worker))
             while len(window) > 2 * workers:
                 write_oldest()
         while window:
             write_oldest()
-        pool.close()
     finally:
-        pool.terminate()
-        pool.join()
+        for worker in pool:
+            worker.stop()
