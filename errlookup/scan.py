@@ -30,9 +30,12 @@ from errlookup.stream import StreamState, Unit, units
 OVERLAP = 512
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
-    """One code seen in an error context on one line."""
+    """One code seen in an error context on one line.
+
+    (Not frozen: a frozen dataclass sets each field through ``object.__setattr__``, which
+    is measurable when a log holds millions of findings.)"""
 
     line: int
     code: str
@@ -329,35 +332,42 @@ class Scanner:
     ) -> list[Finding]:
         """Resolve each span to entries; one finding per entry named twice; success codes only when asked."""
         text, line_start = lines.text, lines.starts[i]
-        low = lines.low[line_start : lines.end(i)]
+        low = ""  # the lower-cased line, cut out when a ranking needs it
         http_status = next((int(code) for _, _, code, _, kind, _ in raw if kind == "http"), None)
         findings: list[Finding] = []
         seen_entries: dict[tuple[str, str | None], str] = {}
         for start, end, code, context, kind, key in raw:
-            matches = self._resolve(code, kind, key, low, http_status)
+            found = self._candidates_of(code, kind, key)
+            if len(found.matches) > 1:
+                low = low or lines.low[line_start : lines.end(i)]
+                matches = self._rank(found, low, http_status)
+            else:
+                matches = found.matches  # nothing else on the line can change it
             best = matches[0].entry if matches else None
             if best is not None:
                 same = seen_entries.get((best.source, best.code))
                 if same is not None and "name" in (kind, same):
                     continue  # "ResultCode=809 (QuotaLockFailed)" is one finding
                 seen_entries.setdefault((best.source, best.code), kind)
-            success = _is_success(code, kind, best)
+                success = best.kind == "success"
+            else:
+                success = _is_success(code, kind)
             if success and not self.include_success:
                 continue
-            if not matches and kind != "http" and not self.report_unknown:
+            if best is None and kind != "http" and not self.report_unknown:
                 continue  # a code no catalogue knows: only the summary lists those
             findings.append(
                 Finding(
-                    line=number,
-                    code=best.code if best is not None and best.code is not None and kind == "name" else code,
-                    text=text[start:end],
-                    context=context,
-                    kind=kind,
-                    column=start - line_start + 1,
-                    matches=tuple(matches),
-                    success=success,
-                    http_status=http_status if kind != "http" else None,
-                    inconsistency=_inconsistency(best, kind, http_status),
+                    number,
+                    best.code if best is not None and best.code is not None and kind == "name" else code,
+                    text[start:end],
+                    context,
+                    kind,
+                    start - line_start + 1,
+                    matches,
+                    success,
+                    http_status if kind != "http" else None,
+                    _inconsistency(best, kind, http_status) if http_status is not None else None,
                 )
             )
         return findings
@@ -397,16 +407,18 @@ class Scanner:
         m = patterns.PARENT.search(before.rstrip(":= \t").rstrip("\"'"))
         return m.group(0) if m else None
 
-    def _resolve(self, code: str, kind: str, key: str | None, low: str, http_status: int | None) -> list[Match]:
-        """The entries a code may be, best guess first, given what else the (lower-cased) line says."""
+    def _candidates_of(self, code: str, kind: str, key: str | None) -> _Candidates:
+        """The entries a code under a key may be (kept: a log repeats its codes)."""
         memo_key = (code, kind, key)
         found = self._candidates.get(memo_key)
         if found is None:
             if len(self._candidates) > 8192:
                 self._candidates.clear()  # bounded: constant memory on any input
             found = self._candidates[memo_key] = self._candidates_for(code, kind, key)
-        if len(found.matches) <= 1:
-            return list(found.matches)  # nothing else on the line can change it
+        return found
+
+    def _rank(self, found: _Candidates, low: str, http_status: int | None) -> tuple[Match, ...]:
+        """Several candidates, best guess first, given what else the (lower-cased) line says."""
         # hint words only tell sources apart; within one source they change nothing
         hinted = self._hinted(low) if found.mixed else set()
         rows = zip(found.fixed, found.sources, found.statuses, found.texts, strict=True)
@@ -418,7 +430,7 @@ class Scanner:
             for fixed, source, statuses, texts in rows
         ]
         ranked = sorted(range(len(points)), key=lambda i: (-points[i], found.order[i]))
-        return [found.matches[i] for i in ranked]
+        return tuple(found.matches[i] for i in ranked)
 
     def _candidates_for(self, code: str, kind: str, key: str | None) -> _Candidates:
         """The entries a code under a key may be, and what of their ranking the line cannot change."""
@@ -714,9 +726,8 @@ def _is_http_entry(entry: Entry) -> bool:
     return bool(entry.code and entry.code.isdigit() and int(entry.code) in entry.http_status)
 
 
-def _is_success(code: str, kind: str, best: Entry | None) -> bool:
-    if best is not None:
-        return best.is_success
+def _is_success(code: str, kind: str) -> bool:
+    """Whether a code no catalogue knows reports success."""
     if kind == "http":
         return code < "400"
     return normalize(code) == "0"
