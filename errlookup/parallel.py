@@ -19,6 +19,7 @@ import contextlib
 import io
 import marshal
 import os
+import select
 import signal
 import stat
 import struct
@@ -70,7 +71,7 @@ def write_between(out: IO[bytes], data: bytes, inserts: Inserts, passthrough: bo
 def _read_exactly(fd: int, size: int) -> bytes:
     chunks = []
     while size:
-        chunk = os.read(fd, min(size, 1 << 20))
+        chunk = os.read(fd, size)
         if not chunk:
             raise EOFError
         chunks.append(chunk)
@@ -99,7 +100,14 @@ def _serve(scanner: Scanner, render: Callable[[Block], Inserts], fd: int, tasks:
 
 
 class _Worker:
-    __slots__ = ("pid", "results", "tasks")
+    """One forked worker: a pipe to send it tasks, one to read its results from.
+
+    Results are read as soon as they arrive (``pump``), whichever worker sends them: a
+    worker whose result does not fit in its pipe would otherwise wait, idle, until the
+    older blocks of the other workers were written.
+    """
+
+    __slots__ = ("buffer", "done", "pid", "results", "tasks")
 
     def __init__(self, scanner: Scanner, render: Callable[[Block], Inserts], fd: int) -> None:
         task_r, task_w = os.pipe()
@@ -118,20 +126,27 @@ class _Worker:
         os.close(task_r)
         os.close(result_w)
         self.pid, self.tasks, self.results = pid, task_w, result_r
+        self.buffer = bytearray()
+        self.done: deque[Inserts] = deque()
 
     def send(self, offset: int, size: int, number: int) -> None:
         os.write(self.tasks, _TASK.pack(offset, size, number))
 
-    def receive(self) -> Inserts:
-        try:
-            ok, size = _HEAD.unpack(_read_exactly(self.results, _HEAD.size))
-            payload = _read_exactly(self.results, size)
-        except EOFError:
-            raise ErrlookupError("a scanning worker process ended unexpectedly") from None
-        if not ok:
-            raise ErrlookupError(f"a scanning worker failed: {payload.decode(errors='replace')}")
-        inserts: Inserts = marshal.loads(payload)
-        return inserts
+    def pump(self) -> None:
+        """Read what the worker has sent; keep each complete result."""
+        chunk = os.read(self.results, 1 << 20)
+        if not chunk:
+            raise ErrlookupError("a scanning worker process ended unexpectedly")
+        self.buffer += chunk
+        while len(self.buffer) >= _HEAD.size:
+            ok, size = _HEAD.unpack_from(self.buffer)
+            if len(self.buffer) < _HEAD.size + size:
+                break
+            payload = bytes(self.buffer[_HEAD.size : _HEAD.size + size])
+            del self.buffer[: _HEAD.size + size]
+            if not ok:
+                raise ErrlookupError(f"a scanning worker failed: {payload.decode(errors='replace')}")
+            self.done.append(marshal.loads(payload))
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -167,9 +182,14 @@ def scan(
         window: deque[tuple[bytes, _Worker]] = deque()
         turn = 0
 
+        by_fd = {w.results: w for w in pool}
+
         def write_oldest() -> None:
             data, worker = window.popleft()
-            write_between(out, data, worker.receive(), passthrough)
+            while not worker.done:
+                for fd in select.select(list(by_fd), [], [])[0]:
+                    by_fd[fd].pump()
+            write_between(out, data, worker.done.popleft(), passthrough)
 
         for unit in units(stream, scanner.line_numbers):
             start, offset = offset, offset + len(unit.data)
