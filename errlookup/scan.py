@@ -82,6 +82,13 @@ def _key_path(key: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
+def _key_about(key: str) -> tuple[str, str, bool] | None:
+    """(class, context, a bare "code" that may stand in a parent object) of a key, or None."""
+    cls = _key_class(key)
+    return None if cls is None else (cls, f"key {key}", "." not in key and _norm_key(key) == "code")
+
+
+@lru_cache(maxsize=4096)
 def _key_class(key: str) -> str | None:
     """'http' for a key holding an HTTP status, 'code' for an error code, else None."""
     last, full = _norm_key(key.rsplit(".", 1)[-1]), _norm_key(key)
@@ -130,6 +137,7 @@ class Scanner:
         self._hint_cache: tuple[str | None, set[str]] = (None, set())
         self._candidates: dict[tuple[str, str, str | None], _Candidates] = {}
         self._labels: dict[str, tuple[str, ...]] = {}  # a known number's messages and names, lower-cased
+        self._value_kinds: dict[tuple[str, str], str | None] = {}  # (key class, value) -> kind
         # Codes and names distinctive enough to count on their own as a word:
         # snake_case codes and CamelCase names of two or more words.
         self.distinctive: dict[str, str] = {}
@@ -216,33 +224,42 @@ class Scanner:
         key_start = _key_start(text, m.start(), m.start("kq"))
         if key_start < 0:
             return
-        key, val = text[key_start : m.start("kq")], text[m.start("val") : m.end("val")]
-        cls = _key_class(key)
-        if cls is None:
+        key = text[key_start : m.start("kq")]
+        about = _key_about(key)
+        if about is None:
+            return
+        cls, context, bare_code = about
+        start, end = m.start("val"), m.end("val")
+        val = text[start:end]
+        kind = self._value_kinds.get((cls, val), "")
+        if kind == "":
+            if len(self._value_kinds) > 8192:
+                self._value_kinds.clear()  # bounded: constant memory on any input
+            kind = self._value_kinds[(cls, val)] = self._value_kind(cls, val)
+        if kind is None:
             return
         full_key = key
-        if "." not in key and self.claims and _norm_key(key) == "code":
+        if bare_code and self.claims:
             parent = self._parent_key(text, key_start, lines.start_of(key_start))
             if parent:
                 full_key = f"{parent}.{key}"
-        start, end = m.start("val"), m.end("val")
-        context = f"key {key}"
+        spans.add(start, end, val, context, kind, full_key)
+
+    def _value_kind(self, cls: str, val: str) -> str | None:
+        """What the value of a code-holding key is: "http", "code", "name", or None (not a code)."""
         if cls == "http":
             if val.isdigit() and len(val) == 3 and "100" <= val <= "599":
-                spans.add(start, end, val, context, "http", full_key)
-            elif val.isdigit() and 4 <= len(val) <= 6:
-                spans.add(start, end, val, context, "code", full_key)  # "status": 7628 is no HTTP status
-        elif val.lower() in patterns.NOT_VALUES:
-            return
-        elif val.isdigit():
-            if len(val) <= 6:
-                spans.add(start, end, val, context, "code", full_key)
-        elif self.index.codes(val):
-            spans.add(start, end, val, context, "code", full_key)
-        elif self.index.names(val):
-            spans.add(start, end, val, context, "name", full_key)  # "Error": "CcaTimeout"
-        elif _looks_like_code(val):
-            spans.add(start, end, val, context, "code", full_key)
+                return "http"
+            return "code" if val.isdigit() and 4 <= len(val) <= 6 else None  # "status": 7628 is no HTTP status
+        if val.lower() in patterns.NOT_VALUES:
+            return None
+        if val.isdigit():
+            return "code" if len(val) <= 6 else None
+        if self.index.codes(val):
+            return "code"
+        if self.index.names(val):
+            return "name"  # "Error": "CcaTimeout"
+        return "code" if _looks_like_code(val) else None
 
     def _http_statuses(self, lines: _Lines, spans: _Spans) -> list[tuple[int, str]]:
         """Statuses outside key/value pairs, each shape only where a cheap test allows.
