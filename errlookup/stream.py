@@ -51,7 +51,8 @@ def units(stream: BinaryIO, numbered: bool = True) -> Iterator[Unit]:
     from errlookup.errors import InputError
 
     number = 0
-    pending = b""
+    pending: list[bytes] = []  # the start of a line read so far (kept in parts: no quadratic copying)
+    held = 0
     read = getattr(stream, "read1", stream.read)
     while True:
         try:
@@ -60,21 +61,24 @@ def units(stream: BinaryIO, numbered: bool = True) -> Iterator[Unit]:
             raise InputError(getattr(exc, "strerror", None) or str(exc)) from None
         if not chunk:
             break
-        data = pending + chunk if pending else chunk
-        cut = data.rfind(b"\n") + 1
-        if cut == 0 and len(data) < MAX_LINE:
-            pending = data
-            continue
+        cut = chunk.rfind(b"\n") + 1
         if cut == 0:
-            pending = b""
-            yield Unit(data, number, piece=True)
+            pending.append(chunk)
+            held += len(chunk)
+            if held >= MAX_LINE:
+                yield Unit(b"".join(pending), number, piece=True)
+                pending, held = [], 0
             continue
-        whole, pending = data[:cut], data[cut:]
+        whole = chunk[:cut]
+        if pending:
+            whole = b"".join([*pending, whole])
+        rest = chunk[cut:]
+        pending, held = ([rest], len(rest)) if rest else ([], 0)
         yield Unit(whole, number)
         if numbered:
             number += whole.count(b"\n")
     if pending:
-        yield Unit(pending, number)  # the last line, without a line ending
+        yield Unit(b"".join(pending), number)  # the last line, without a line ending
 
 
 def open_input(path: str) -> BinaryIO:
