@@ -38,19 +38,21 @@ def word_ending(suffix: str, *words: tuple[str, str]) -> str:
     return re.escape(suffix) + "(?:" + "|".join(branches) + ")"
 
 
-def at_word_start(*alternatives: str) -> str:
-    r"""``\b(?:a|b|...)``, written so that the regex engine skips to where it can match.
+def at_word_start(*alternatives: str, before: str = r"\w", literal: bool = False) -> str:
+    r"""``(?<!\w)(?:a|b|...)``, written so that the regex engine skips to where it can match.
 
     A pattern that begins with ``\b`` or a look-behind is tried at every position of a
     line; one that begins with a set of characters only where one of them stands. So
-    the first character comes first and the word boundary is checked just after it.
-    Each alternative must begin with a plain character.
+    the first character comes first and the word boundary (no ``before`` character in
+    front) is checked just after it. Alternatives are patterns beginning with a plain
+    character, or with ``literal`` plain words.
     """
     firsts: dict[str, list[str]] = {}
     for alternative in alternatives:
-        firsts.setdefault(alternative[0], []).append(alternative[1:])
+        rest = re.escape(alternative[1:]) if literal else alternative[1:]
+        firsts.setdefault(alternative[0], []).append(rest)
     branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in firsts.items())
-    return "[" + "".join(re.escape(c) for c in firsts) + r"](?<!\w.)(?:" + branches + ")"
+    return "[" + "".join(re.escape(c) for c in firsts) + f"](?<!{before}.)(?:" + branches + ")"
 
 
 # key: value, key=value, "key": "value", 'key': value, on the lower-cased line. Every
@@ -104,11 +106,11 @@ RETURNED = re.compile(
     + r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?"
     + r"(?P<returned>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
 )
-# A number of three digits or more standing alone, and what may follow it: "404 Not
-# Found" (an RFC 9110 reason phrase), "404 Client Error". One pattern for all of them,
+# A number of three digits or more standing alone before a word, and what may follow
+# it: "404 Not Found" (an RFC 9110 reason phrase), "404 Client Error", a message. One pattern for all of them,
 # since one that begins with a digit is tried at every digit of the line.
 NUMBER = re.compile(
-    r"(?P<num>[0-9](?<!\w.)[0-9][0-9]+)(?!\w)(?:[ \t]+(?:(?P<reason>"
+    r"(?P<num>[0-9](?<!\w.)[0-9][0-9]+)(?!\w)(?=[ \t:(\"'-]*+[a-z])(?:[ \t]+(?:(?P<reason>"
     + "|".join(re.escape(r) for r in sorted(REASONS, key=len, reverse=True))
     + r")(?![a-z])|(?:(?:client|server)[ \t]+)?(?P<client>errors?)\b))?"
 )
@@ -171,7 +173,8 @@ PHRASES = tuple(
 #: The characters of a word, matched on the reversed text before a "_".
 WORD_BACK = re.compile(r"[a-z0-9_]*")
 WORD_CHAR = re.compile(r"\w")
-CAMEL = re.compile(r"[A-Z](?<!\w.)[a-z0-9]+[A-Z][A-Za-z0-9_]*(?!\w)")
+# (the same shape as the block filter's HUMP: a capital, small letters, a capital)
+CAMEL = re.compile(r"[A-Z](?<!\w.)[a-z]+[A-Z][A-Za-z0-9_]*(?!\w)")
 PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
 
 # First stage, on the lower-cased block. Each trigger is a literal and a pattern that

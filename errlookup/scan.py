@@ -124,15 +124,17 @@ class Scanner:
         self._order = {c.id: i for i, c in enumerate(index.catalogs)}
         # the keys each catalogue claims: "ResultCode" is Askia's, "error.code" VoipNow's
         self.claims = [(_key_path(key), c.id) for c in index.catalogs for key in c.scan_keys if _key_path(key)]
-        # one pattern for every source's hint words, a named group per source
-        self._hint_groups = {f"s{i}": c.id for i, c in enumerate(index.catalogs) if c.scan_hints}
-        alternatives = [
-            f"(?P<s{i}>" + "|".join(re.escape(h.lower()) for h in sorted(c.scan_hints, key=len, reverse=True)) + ")"
-            for i, c in enumerate(index.catalogs)
-            if c.scan_hints
-        ]
+        # one pattern for every source's hint words; the word found tells the sources
+        self._hint_sources: dict[str, set[str]] = {}
+        for c in index.catalogs:
+            for hint in c.scan_hints:
+                if hint.strip():
+                    self._hint_sources.setdefault(hint.strip().lower(), set()).add(c.id)
+        words = sorted(self._hint_sources, key=len, reverse=True)
         self._hints = (
-            re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])") if alternatives else None
+            re.compile(patterns.at_word_start(*words, before="[a-z0-9]", literal=True) + "(?![a-z0-9])")
+            if words
+            else None
         )
         self._hint_cache: tuple[str | None, set[str]] = (None, set())
         self._candidates: dict[tuple[str, str, str | None], _Candidates] = {}
@@ -401,8 +403,10 @@ class Scanner:
     def _hinted(self, lowered: str) -> set[str]:
         """Sources whose hint words stand on the (lower-cased) line; cached for the line being read."""
         if self._hint_cache[0] != lowered:
-            found = {m.lastgroup for m in self._hints.finditer(lowered)} if self._hints else set()
-            self._hint_cache = (lowered, {self._hint_groups[g] for g in found if g})
+            found: set[str] = set()
+            for m in self._hints.finditer(lowered) if self._hints else ():
+                found |= self._hint_sources[m.group()]
+            self._hint_cache = (lowered, found)
         return self._hint_cache[1]
 
     def _name_sources(self, label: str) -> set[str]:
