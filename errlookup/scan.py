@@ -160,24 +160,29 @@ class Scanner:
     # ------------------------------------------------------------------ stage 1
     def candidate_lines(self, block: bytes) -> list[int]:
         """Offsets of the starts of the lines of a block that may hold a finding."""
+        return self._candidates_in(block)[0]
+
+    def _candidates_in(self, block: bytes) -> tuple[list[int], bool, bool]:
+        """The candidate lines' starts, and whether a known snake_case code or CamelCase
+        name stands anywhere in the block (else the close reading need not look for them)."""
         starts: set[int] = set()
         low = block.lower()
         for literal, pattern in self._triggers:
             _lines_with(literal, pattern, low, starts)
+        snakes = False
         if self._snake_block is not None:
-            _lines_matching(self._snake_block, low, starts)
+            snakes = _lines_matching(self._snake_block, low, starts)
         if b"|" in block:  # memchr: most logs have no pipe-separated fields at all
             _lines_matching(patterns.STAGE1_PIPE, low, starts)
         shape = block.translate(patterns.SHAPE)
         # "404 Not Found": three digits then a capitalised word
         _line_starts(low, _find_all(shape, b"000 Aa"), starts)
+        names = False
         if self.distinctive:
-            _line_starts(
-                low,
-                (p for p in (m.start() for m in patterns.HUMP.finditer(shape)) if self._is_name_at(block, shape, p)),
-                starts,
-            )
-        return sorted(starts)
+            humps = [p for p in (m.start() for m in patterns.HUMP.finditer(shape)) if self._is_name_at(block, shape, p)]
+            names = bool(humps)
+            _line_starts(low, humps, starts)
+        return sorted(starts), names, snakes
 
     def _is_name_at(self, block: bytes, shape: bytes, at: int) -> bool:
         if at and shape[at - 1] in b"Aa0_":
@@ -190,7 +195,9 @@ class Scanner:
         """Every finding of one line (decoded text, without its line ending)."""
         return self.scan_lines([text], [number])[0]
 
-    def scan_lines(self, texts: Sequence[str], numbers: Sequence[int]) -> list[list[Finding]]:
+    def scan_lines(
+        self, texts: Sequence[str], numbers: Sequence[int], names: bool = True, snakes: bool = True
+    ) -> list[list[Finding]]:
         """The findings of each line (decoded, without line endings) and its number.
 
         The lines are read together, joined by newlines, which no pattern crosses: a
@@ -209,7 +216,7 @@ class Scanner:
             self._key_values(lines, spans)
             standing = self._http_statuses(lines, spans)
             self._phrases(lines, spans)
-            self._words(lines, spans, standing)
+            self._words(lines, spans, standing, names, snakes)
             for i, raw in spans.by_line(lines):
                 found[group[i]] = self._findings(raw, lines, i, numbers[group[i]])
         return found
@@ -315,7 +322,9 @@ class Scanner:
                 elif val.isdigit() or val.lower() in self.distinctive:
                     spans.add(start, end, val, f"phrase '{phrase}'", "code")
 
-    def _words(self, lines: _Lines, spans: _Spans, numbers: list[tuple[int, str]]) -> None:
+    def _words(
+        self, lines: _Lines, spans: _Spans, numbers: list[tuple[int, str]], names: bool = True, snakes: bool = True
+    ) -> None:
         """Names and string codes standing alone, and known codes written before their message.
 
         Only words of the shapes such labels have are looked up: the known numbers of
@@ -324,13 +333,14 @@ class Scanner:
         text, low = lines.text, lines.low
         known = self.distinctive
         hits = list(numbers)
-        if self._snake_line is not None and "_" in low:
+        if snakes and self._snake_line is not None and "_" in low:
             for m in self._snake_line.finditer(low):
                 start = m.start() - patterns.WORD_BACK.match(low[max(0, m.start() - 64) : m.start()][::-1]).end()
                 word = low[start : m.end()]
                 if word in known and not (start and patterns.WORD_CHAR.match(low, start - 1)):
                     hits.append((start, word))
-        hits += [(m.start(), key) for m in patterns.CAMEL.finditer(text) if (key := m.group().lower()) in known]
+        if names:
+            hits += [(m.start(), key) for m in patterns.CAMEL.finditer(text) if (key := m.group().lower()) in known]
         for start, hit in hits:
             if spans.covers(start):
                 continue
@@ -519,7 +529,7 @@ class Scanner:
 
     def _scan_block(self, data: bytes, number: int, carry: list[Finding], overlap: str) -> Block:
         block = Block(data)
-        candidates = self.candidate_lines(data)
+        candidates, names, snakes = self._candidates_in(data)
         first_end = data.find(b"\n") + 1 or len(data)
         if carry or overlap:
             # the first line of this block ends an over-long line begun in earlier pieces
@@ -539,7 +549,7 @@ class Scanner:
             ends.append(end)
             texts.append(_decode_line(data[start:end]))
             numbers.append(number + line_starts.number(start) if self.line_numbers else 0)
-        for end, line_no, found in zip(ends, numbers, self.scan_lines(texts, numbers), strict=True):
+        for end, line_no, found in zip(ends, numbers, self.scan_lines(texts, numbers, names, snakes), strict=True):
             if found:
                 block.lines.append(LineResult(line_no, end, found))
         return block
@@ -675,18 +685,20 @@ def _lines_with(literal: bytes, pattern: re.Pattern[bytes] | None, data: bytes, 
         at = find(literal, at + 1)
 
 
-def _lines_matching(pattern: re.Pattern[bytes], data: bytes, into: set[int], pos: int = 0) -> None:
+def _lines_matching(pattern: re.Pattern[bytes], data: bytes, into: set[int], pos: int = 0) -> bool:
     """Add the start of each line of ``data`` (from ``pos``) where ``pattern`` matches;
-    after a match the search goes on from the next line."""
+    after a match the search goes on from the next line. True when anything matched."""
     search = pattern.search
     m = search(data, pos)
+    found = m is not None
     while m is not None:
         at = m.start()
         into.add(data.rfind(b"\n", 0, at) + 1)
         end = data.find(b"\n", at)
         if end < 0:
-            return
+            break
         m = search(data, end + 1)
+    return found
 
 
 def _line_starts(data: bytes, positions: Iterable[int], into: set[int]) -> None:
