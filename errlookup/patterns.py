@@ -94,6 +94,10 @@ HTTP = re.compile(
     r"http(?:/[0-9](?:\.[0-9])?\"?[ \t]+(?P<line>[1-5][0-9][0-9])"
     r"|(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5][0-9][0-9]))\b(?![.:/-][0-9])"
 )
+_RETURNED_STATUS = (
+    r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?"
+    r"(?P<returned>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
+)
 RETURNED = re.compile(
     word_ending(
         "ed",
@@ -103,8 +107,18 @@ RETURNED = re.compile(
         ("rejected", r"[ \t]+with"),
         ("answered", r"(?:[ \t]+with)?"),
     )
-    + r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?"
-    + r"(?P<returned>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
+    + _RETURNED_STATUS
+)
+# the same in the present tense: "the API returns 404", "answers 400 with ..."
+RETURNS = re.compile(
+    word_ending(
+        "s",
+        ("returns", ""),
+        ("responds", r"(?:[ \t]+with)?"),
+        ("answers", r"(?:[ \t]+with)?"),
+        ("fails", r"[ \t]+with"),
+    )
+    + _RETURNED_STATUS
 )
 # A number of three digits or more standing alone before a word, and what may follow
 # it: "404 Not Found" (an RFC 9110 reason phrase), "404 Client Error", a message. One pattern for all of them,
@@ -133,6 +147,7 @@ Shape = tuple[re.Pattern[str], tuple[str, ...], bool]
 HTTP_FIRST: tuple[Shape, ...] = (
     (HTTP, ("http",), False),
     (RETURNED, ("ed",), False),
+    (RETURNS, ("s ",), False),
 )
 HTTP_RARER: tuple[Shape, ...] = (
     (PIPE, ("|",), False),
@@ -165,6 +180,7 @@ PHRASES = tuple(
         ("re", "(?:sult|turn|sponse|ason)"),
         ("fa", "(?:ult|ilure)"),
         ("status", ""),
+        ("code", ""),  # "(code 7025)": the scanner asks more of a bare "code"
     )
 )
 # Words that may be a code or name standing alone: numbers of three digits or more (on
@@ -192,6 +208,7 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
     (b"status", re.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})")),
     (b"err", re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#)?[a-z0-9_]")),
     (b"haproxy", None),
+    (b"->", re.compile(rb"->[ \t]*+[1-5]\d\d")),
     (b"http", re.compile(rb"""http(?:/\d(?:\.\d)?+"?+[ \t]++|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d""")),
     # "returned 402", "failed with 503", "responded with HTTP 500": a verb in -ed, a status
     (

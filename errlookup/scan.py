@@ -96,6 +96,8 @@ def _key_class(key: str) -> str | None:
         return None
     if full.endswith(patterns.HTTP_KEYS):
         return "http"
+    if ("http" in last or "response" in last) and last.endswith(("error", "code", "status")):
+        return "http"  # HTTPError: 401, ClientResponseError: 504, response_code=502
     if last in patterns.CODE_KEYS or full.endswith(tuple(k for k in patterns.CODE_KEYS if k not in ("code", "err"))):
         return "code"
     return None
@@ -233,6 +235,8 @@ class Scanner:
         key_start = _key_start(text, m.start(), m.start("kq"))
         if key_start < 0:
             return
+        if key_start and text[key_start - 1] in "?&":
+            return  # a parameter of a request's URL, not an answer
         key = text[key_start : m.start("kq")]
         about = _key_about(key)
         if about is None:
@@ -252,6 +256,8 @@ class Scanner:
             parent = self._parent_key(text, key_start, lines.start_of(key_start))
             if parent:
                 full_key = f"{parent}.{key}"
+        if kind == "code" and _plain_word(val) and not self.claimed_by(full_key) & self._code_sources(val):
+            return  # "Error: Unauthorized" is English; VoipNow's code unauthorized comes in error.code
         spans.add(start, end, val, context, kind, full_key)
 
     def _value_kind(self, cls: str, val: str) -> str | None:
@@ -315,12 +321,24 @@ class Scanner:
                 if spans.covers(start):
                     continue
                 val, word = text[start:end], m.group("word")
+                if word == "code" and not self._bare_code(val, low, m.start()):
+                    continue
+                if m.start() and low[m.start() - 1] in "?&":
+                    continue  # a parameter of a request's URL, not an answer
                 phrase = text[m.start() : m.start("val")].strip(" \t:#=")
                 http_like = val.isdigit() and len(val) == 3 and "100" <= val <= "599"
                 if http_like and (word == "status" or phrase.lower() in ("error", "err")):
                     spans.add(start, end, val, f"phrase '{phrase}'", "http")
                 elif val.isdigit() or val.lower() in self.distinctive:
                     spans.add(start, end, val, f"phrase '{phrase}'", "code")
+
+    def _bare_code(self, val: str, low: str, at: int) -> bool:
+        """ "code 7025" counts with a code of three digits or more, or a distinctive one, and
+        not after a word that makes it another kind of code ("verification code 401105")."""
+        if not ((val.isdigit() and len(val) >= 3) or val.lower() in self.distinctive):
+            return False
+        before = patterns.PARENT.search(low[max(0, at - 41) : at].rstrip(" \t_-"))
+        return not (before and before.group(0) + "code" in patterns.NOT_CODE_KEYS)
 
     def _words(
         self, lines: _Lines, spans: _Spans, numbers: list[tuple[int, str]], names: bool = True, snakes: bool = True
@@ -351,6 +369,10 @@ class Scanner:
                 if self._followed_by_its_message(hit, text[end:line_end]):
                     spans.add(start, end, hit, "code followed by its message", "code")
                 continue
+            if _in_url_query(text, start):
+                continue  # ?error=access_denied: a parameter of a request's URL
+            if start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and "_" not in label:
+                continue  # Azure.RequestFailedException: a class of another library
             if _short_name(label) and not self._hinted(lines.line_at(start)) & self._name_sources(label):
                 continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
             kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
@@ -419,6 +441,9 @@ class Scanner:
             self._hint_cache = (lowered, found)
         return self._hint_cache[1]
 
+    def _code_sources(self, code: str) -> set[str]:
+        return {e.source for e in self.index.codes(code, self.sources)}
+
     def _name_sources(self, label: str) -> set[str]:
         return {e.source for e in self.index.names(label)} | {e.source for e in self.index.codes(label)}
 
@@ -482,6 +507,8 @@ class Scanner:
         fixed = []
         for entry in entries:
             points = 8 if entry.source in claimed else 0
+            if key and entry.source not in claimed and self.catalogs[entry.source].scan_keys:
+                points -= 3  # a source that names its keys (Askia's ResultCode) is less likely under others
             if kind != "http" and _is_http_entry(entry):
                 # "code": 200 under a key no catalogue claims is far likelier HTTP's OK than
                 # a vendor's report code 200; an error status there is less certain
@@ -729,6 +756,22 @@ class _LineCounter:
 
 def _decode_line(raw: bytes) -> str:
     return raw.rstrip(b"\r\n").decode("utf-8", "replace")
+
+
+_TOKEN_START = re.compile(r"[^\s\"'<>]*")
+
+
+def _in_url_query(text: str, at: int) -> bool:
+    """Whether ``at`` is in the query of a URL (``/cb?error=access_denied``)."""
+    before = text[max(0, at - 200) : at]
+    token = before[len(before) - _TOKEN_START.match(before[::-1]).end() :]
+    query = token.find("?")
+    return query > 0 and "/" in token[:query]
+
+
+def _plain_word(value: str) -> bool:
+    """One word of plain English, as written in prose: unauthorized, Forbidden, NOT_FOUND is not."""
+    return value.isalpha() and (value.islower() or value.isupper() or value.istitle())
 
 
 @lru_cache(maxsize=1024)
