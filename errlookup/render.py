@@ -243,6 +243,9 @@ class Style:
         self.reset = "\x1b[0m" if on else ""
 
 
+_PLAIN = Style(False)
+
+
 def use_colour(stream: IO[Any]) -> bool:
     """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it."""
     import os
@@ -264,31 +267,32 @@ def _entry_text(entry: Entry) -> str:
     return text
 
 
-#: Annotations already made, by what they depend on (the entries by identity, kept alive
-#: by the value so that no other entry can take their identity): a log repeats the same
-#: few findings.
-_made: dict[tuple[Any, ...], tuple[tuple[Entry, ...], str]] = {}
+#: Annotations already made, by what they depend on: the matches by identity (kept alive
+#: by the value, so that no other object can take their identity) and the finding's own
+#: facts. A log repeats the same few findings, and the scanner hands out the same tuple
+#: of matches for a code whose meaning the line cannot change.
+_made: dict[tuple[Any, ...], tuple[object, str]] = {}
 
 
 def annotation(finding: Finding, style: Style | None = None) -> str:
     """One ``» `` line explaining a finding; vendor and log text never carry escapes."""
-    s = style or Style(False)
-    entries = tuple(m.entry for m in finding.matches)
-    key = (
-        s.reset,
-        finding.code,
-        finding.kind,
-        finding.success,
-        finding.inconsistency,
-        finding.context if not entries else None,
-        *map(id, entries),
-    )
+    s = style or _PLAIN
+    matches = finding.matches
+    key = (id(matches), s.reset, finding.code, finding.kind, finding.success, finding.inconsistency, finding.context)
     made = _made.get(key)
+    if made is not None and made[0] is matches:
+        return made[1]
+    entries = tuple(m.entry for m in matches)
+    by_entries = (*key[1:], *map(id, entries))
+    made = _made.get(by_entries)
     if made is None:
+        made = (entries, _annotation(finding, s))
         if len(_made) > 4096:
             _made.clear()  # bounded, whatever the input
-        made = _made[key] = (entries, _annotation(finding, s))
-    return made[1]
+        _made[by_entries] = made
+    text = made[1]
+    _made[key] = (matches, text)
+    return text
 
 
 def _annotation(finding: Finding, s: Style) -> str:
