@@ -59,13 +59,18 @@ def write_between(out: IO[bytes], data: bytes, inserts: Inserts, passthrough: bo
     if not passthrough:
         out.write(b"".join(text for _, text in inserts))
         return
+    if not inserts:
+        out.write(data)
+        return
     view = memoryview(data)
+    pieces = []
     at = 0
     for offset, text in inserts:
-        out.write(view[at:offset])
-        out.write(text)
+        pieces.append(view[at:offset])
+        pieces.append(text)
         at = offset
-    out.write(view[at:])
+    pieces.append(view[at:])
+    out.write(b"".join(pieces))  # one write a block: a write call costs more than copying
 
 
 def _read_exactly(fd: int, size: int) -> bytes:
