@@ -64,7 +64,7 @@ def at_word_start(*alternatives: str, before: str = r"\w", literal: bool = False
 # inside a JSON string): ""code"", \"code\".
 _KV_VALUE = (
     r"""[_.$@-]{0,8}(?P<kq>(?:\\{0,2}["']){0,2})[ \t]{0,8}[:=][ \t]{0,8}"""
-    r"""(?P<q>(?:\\{0,2}["']){0,2})(?P<val>[a-z0-9_.+-]{1,64})(?![a-z0-9_.+-])(?P=q)(?![ \t]*[:=])"""
+    r"""(?P<q>(?:\\{0,2}["']){0,2})\[?(?P<val>[a-z0-9_.+-]{1,64})(?![a-z0-9_.+-])\]?(?P=q)(?![ \t]*[:=])"""
 )
 #: One pattern per last word, so that each begins with a literal the engine skips to.
 KV = (
@@ -95,7 +95,7 @@ HTTP = re.compile(
     r"|(?:[ \t]+(?:error|status|code|response))?[ \t]*[:=#]?[ \t]*(?P<word>[1-5][0-9][0-9]))\b(?![.:/-][0-9])"
 )
 _RETURNED_STATUS = (
-    r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?"
+    r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?:of[ \t]+)?"
     r"(?P<returned>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
 )
 RETURNED = re.compile(
@@ -120,11 +120,12 @@ RETURNS = re.compile(
     )
     + _RETURNED_STATUS
 )
+GOT = re.compile(r"but[ \t]+got" + _RETURNED_STATUS)  # "expected 200 but got 404"
 # A number of three digits or more standing alone before a word, and what may follow
 # it: "404 Not Found" (an RFC 9110 reason phrase), "404 Client Error", a message. One pattern for all of them,
 # since one that begins with a digit is tried at every digit of the line.
 NUMBER = re.compile(
-    r"(?P<num>[0-9](?<!\w.)[0-9][0-9]+)(?!\w)(?=[ \t:(\"'-]*+[a-z])(?:[ \t]+(?:(?P<reason>"
+    r"(?P<num>[0-9](?<!\w.)[0-9][0-9]+)(?!\w)(?=[ \t:(\"'-]*+[a-z])(?:[ \t]+(?:\(?(?P<reason>"
     + "|".join(re.escape(r) for r in sorted(REASONS, key=len, reverse=True))
     + r")(?![a-z])|(?:(?:client|server)[ \t]+)?(?P<client>errors?)\b))?"
 )
@@ -148,6 +149,7 @@ HTTP_FIRST: tuple[Shape, ...] = (
     (HTTP, ("http",), False),
     (RETURNED, ("ed",), False),
     (RETURNS, ("s ",), False),
+    (GOT, ("but",), False),
 )
 HTTP_RARER: tuple[Shape, ...] = (
     (PIPE, ("|",), False),
@@ -156,6 +158,20 @@ HTTP_RARER: tuple[Shape, ...] = (
     (ARROW_SIGN, ("→",), True),
     (HAPROXY, ("haproxy",), False),
 )
+# "failed: conflict (409)": a status in parentheses after its reason phrase (checked by the scanner)
+PAREN = re.compile(r"\((?P<paren>[45][0-9][0-9])\)")
+REASON_ENDINGS = tuple(sorted(REASONS, key=len, reverse=True))
+# a tab-separated access log (CloudFront): the status right after the path, on a line
+# with a method field
+TAB = re.compile(r"\t/[^\t]*\t(?P<tab>[1-5][0-9][0-9])\t")
+TAB_METHOD = re.compile(r"\t(?:get|post|put|patch|delete|head|options)\t")
+# a W3C extended log line (IIS, Azure App Service): date, time, ... the status and the
+# numbers after it (substatus, Win32 status, bytes, time taken) at the end
+W3C = re.compile(
+    r"[0-9]{4}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9] .* (?P<w3c>[1-5][0-9][0-9])(?: [0-9]+){3,5}"
+)
+#: Literals of the server port and empty user fields that W3C lines carry (" 443 - ").
+W3C_PORTS = (" 443 - ", " 80 - ")
 HTTP_CONTEXTS = {
     "line": "HTTP status line",
     "word": "HTTP status",
@@ -166,10 +182,13 @@ HTTP_CONTEXTS = {
     "haproxy": "HAProxy log status field",
     "method": "request line status",
     "arrow": "HTTP status (after an arrow)",
+    "paren": "HTTP status after its reason phrase",
+    "tab": "access log status field",
+    "w3c": "W3C log status field",
 }
 # "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
 _PHRASE_VALUE = (
-    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?"
+    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?[\"'\[]?"
     r"(?P<val>[0-9]{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-][0-9])"
 )
 #: (a word the line must hold, the pattern): each begins with a literal.
@@ -206,15 +225,20 @@ Trigger = tuple[bytes, "re.Pattern[bytes] | None"]
 STAGE1_ERRORS: tuple[Trigger, ...] = (
     (b"code", re.compile(rb"code" + Q + SEP + Q + rb"[a-z0-9_]")),
     (b"status", re.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})")),
-    (b"err", re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#)?[a-z0-9_]")),
+    (
+        b"err",
+        re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#|\[)?[a-z0-9_]"),
+    ),
     (b"haproxy", None),
+    (b"response", re.compile(rb"response[ \t]++(?:code[ \t]++)?+[:=#]?[ \t]*+[\"']?[1-5]\d\d")),
     (b"->", re.compile(rb"->[ \t]*+[1-5]\d\d")),
     (b"http", re.compile(rb"""http(?:/\d(?:\.\d)?+"?+[ \t]++|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d""")),
     # "returned 402", "failed with 503", "responded with HTTP 500": a verb in -ed, a status
     (
         b"ed ",
         re.compile(
-            rb"ed[ \t]++(?:with[ \t]++)?+(?:an?[ \t]++)?+(?:http[ \t]++)?+(?:status[ \t]++)?+(?:code[ \t]++)?+[1-5]\d\d"
+            rb"ed[ \t]++(?:with[ \t]++)?+(?:an?[ \t]++)?+(?:http[ \t]++)?+(?:status[ \t]++)?+(?:code[ \t]++)?+"
+            rb"(?:of[ \t]++)?+[1-5]\d\d"
         ),
     ),
 )
@@ -222,6 +246,12 @@ STAGE1_ALL: tuple[Trigger, ...] = (
     (b"http/", re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d""")),
     (b"status", re.compile(rb"status" + Q + SEP + Q + rb"[0-9]")),
 )
+#: A status after its reason phrase, "failed: conflict (409)": found from "(4" and "(5".
+STAGE1_PAREN = tuple((literal, re.compile(rb"\([45]\d\d\)")) for literal in (b"(4", b"(5"))
+#: A W3C log line (IIS, Azure App Service), found from its port and empty user fields.
+STAGE1_W3C = tuple((literal.encode(), None) for literal in W3C_PORTS)
+#: A tab-separated access log's status field (CloudFront): found from the tab.
+STAGE1_TAB = (b"\t", re.compile(rb"\t/[^\t\n]*+\t[1-5]\d\d\t"))
 #: A pipe-separated access log's status field, looked for only in blocks that hold a "|".
 STAGE1_PIPE = re.compile(rb"\|[ \t]*[1-5]\d\d[ \t]*\|")
 # Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.

@@ -179,6 +179,10 @@ class Scanner:
         shape = block.translate(patterns.SHAPE)
         # "404 Not Found": three digits then a capitalised word
         _line_starts(low, _find_all(shape, b"000 Aa"), starts)
+        for literal, pattern in patterns.STAGE1_PAREN + patterns.STAGE1_W3C:
+            _lines_with(literal, pattern, low, starts)
+        if b"\t" in block:  # memchr
+            _lines_with(*patterns.STAGE1_TAB, low, starts)
         names = False
         if self.distinctive:
             humps = [p for p in (m.start() for m in patterns.HUMP.finditer(shape)) if self._is_name_at(block, shape, p)]
@@ -256,7 +260,7 @@ class Scanner:
             parent = self._parent_key(text, key_start, lines.start_of(key_start))
             if parent:
                 full_key = f"{parent}.{key}"
-        if kind == "code" and _plain_word(val) and not self.claimed_by(full_key) & self._code_sources(val):
+        if kind in ("code", "name") and _plain_word(val) and not self.claimed_by(full_key) & self._code_sources(val):
             return  # "Error: Unauthorized" is English; VoipNow's code unauthorized comes in error.code
         spans.add(start, end, val, context, kind, full_key)
 
@@ -294,6 +298,23 @@ class Scanner:
             if number in self._numbers:
                 known.append((start, number))
         self._shapes(patterns.HTTP_RARER, lines, spans)
+        if "(" in low:
+            for m in patterns.PAREN.finditer(low):
+                before = low[max(lines.start_of(m.start()), m.start() - 64) : m.start()].rstrip(" \t")
+                if before.endswith(patterns.REASON_ENDINGS):
+                    spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["paren"], "http")
+        if any(port in low for port in patterns.W3C_PORTS):
+            for i in range(len(lines.starts)):
+                line = lines.low[lines.starts[i] : lines.end(i)]
+                if any(port in line for port in patterns.W3C_PORTS):
+                    m = patterns.W3C.match(line)
+                    if m and m.end() == len(line.rstrip()):
+                        at = lines.starts[i] + m.start("w3c")
+                        spans.add(at, at + 3, m.group("w3c"), patterns.HTTP_CONTEXTS["w3c"], "http")
+        if "\t" in low:
+            for m in patterns.TAB.finditer(low):
+                if patterns.TAB_METHOD.search(lines.line_at(m.start())):
+                    spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["tab"], "http")
         return known
 
     def _shapes(
@@ -325,9 +346,11 @@ class Scanner:
                     continue
                 if m.start() and low[m.start() - 1] in "?&":
                     continue  # a parameter of a request's URL, not an answer
-                phrase = text[m.start() : m.start("val")].strip(" \t:#=")
+                phrase = text[m.start() : m.start("val")].strip(" \t:#=\"'")
+                if phrase.lower() == "errno":
+                    continue  # [Errno 111]: the operating system's error numbers
                 http_like = val.isdigit() and len(val) == 3 and "100" <= val <= "599"
-                if http_like and (word == "status" or phrase.lower() in ("error", "err")):
+                if http_like and (word in ("status", "response") or phrase.lower() in ("error", "err")):
                     spans.add(start, end, val, f"phrase '{phrase}'", "http")
                 elif val.isdigit() or val.lower() in self.distinctive:
                     spans.add(start, end, val, f"phrase '{phrase}'", "code")
@@ -338,6 +361,8 @@ class Scanner:
         if not ((val.isdigit() and len(val) >= 3) or val.lower() in self.distinctive):
             return False
         before = patterns.PARENT.search(low[max(0, at - 41) : at].rstrip(" \t_-"))
+        if "exit" in low[max(0, at - 20) : at]:
+            return False  # "exited with code 1100": a process's exit code
         return not (before and before.group(0) + "code" in patterns.NOT_CODE_KEYS)
 
     def _words(
@@ -387,6 +412,7 @@ class Scanner:
         http_status = next((int(code) for _, _, code, _, kind, _ in raw if kind == "http"), None)
         findings: list[Finding] = []
         seen_entries: dict[tuple[str, str | None], str] = {}
+        statuses: dict[str, set[str]] = {}  # HTTP status -> the contexts it was counted in
         for start, end, code, context, kind, key in raw:
             found = self._candidates_of(code, kind, key)
             if len(found.matches) > 1:
@@ -395,6 +421,11 @@ class Scanner:
             else:
                 matches = found.matches  # nothing else on the line can change it
             best = matches[0].entry if matches else None
+            if kind == "http" or (best is not None and _is_http_entry(best)):
+                roles = statuses.setdefault(code, set())
+                if roles and context not in roles:
+                    continue  # "status": 409 ... HTTP Error 409: Conflict: one status, named twice
+                roles.add(context)
             if best is not None:
                 same = seen_entries.get((best.source, best.code))
                 if same is not None and "name" in (kind, same):
@@ -442,7 +473,10 @@ class Scanner:
         return self._hint_cache[1]
 
     def _code_sources(self, code: str) -> set[str]:
-        return {e.source for e in self.index.codes(code, self.sources)}
+        """The sources that have this code or name."""
+        return {e.source for e in self.index.codes(code, self.sources)} | {
+            e.source for e in self.index.names(code, self.sources)
+        }
 
     def _name_sources(self, label: str) -> set[str]:
         return {e.source for e in self.index.names(label)} | {e.source for e in self.index.codes(label)}
@@ -762,11 +796,10 @@ _TOKEN_START = re.compile(r"[^\s\"'<>]*")
 
 
 def _in_url_query(text: str, at: int) -> bool:
-    """Whether ``at`` is in the query of a URL (``/cb?error=access_denied``)."""
+    """Whether ``at`` is in the query of a URL (``callback?error=access_denied``)."""
     before = text[max(0, at - 200) : at]
     token = before[len(before) - _TOKEN_START.match(before[::-1]).end() :]
-    query = token.find("?")
-    return query > 0 and "/" in token[:query]
+    return token.find("?") > 0
 
 
 def _plain_word(value: str) -> bool:
