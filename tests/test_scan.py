@@ -417,3 +417,41 @@ def test_any_bytes_pass_through_unchanged(scanner: Scanner) -> None:
         assert strip_annotations(out.getvalue()) == data
         annotations += out.getvalue().count("» ".encode())
     assert annotations > 300  # the inputs did hold findings
+
+
+def test_a_failing_worker_stops_the_scan_with_one_message_and_leaves_no_process(
+    scanner: Scanner, tmp_path: Path
+) -> None:
+    from errlookup import parallel
+    from errlookup.errors import ErrlookupError
+
+    log = tmp_path / "big.log"
+    log.write_bytes(b"ts=1 error_code=2213 msg=oops\n" * (parallel.MIN_SIZE // 30 + 1))
+
+    def broken(block):
+        raise ValueError("renderer broke")
+
+    with (
+        log.open("rb") as stream,
+        pytest.raises(ErrlookupError, match="a scanning worker failed: ValueError: renderer broke"),
+    ):
+        parallel.scan(scanner, stream, broken, io.BytesIO(), workers=2)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every worker was reaped
+
+
+def test_parallel_scan_writes_the_blocks_in_order_with_their_inserts(scanner: Scanner, tmp_path: Path) -> None:
+    from errlookup import parallel, render
+
+    data = b"".join(f"line {i} error code {2200 + i % 25}\n".encode() for i in range(200_000))
+    log = tmp_path / "ordered.log"
+    log.write_bytes(data)
+    style = render.Style(False)
+    out = io.BytesIO()
+    with log.open("rb") as stream:
+        parallel.scan(scanner, stream, lambda block: render.annotation_inserts(block, style), out, workers=3)
+    one = io.BytesIO()
+    for block in scanner.scan_stream(io.BytesIO(data)):
+        render.annotate(block, one, style)
+    assert out.getvalue() == one.getvalue()
+    assert strip_annotations(out.getvalue()) == data and out.getvalue().count("» salto 2213".encode()) == 8000
