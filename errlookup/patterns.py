@@ -231,7 +231,6 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
     ),
     (b"haproxy", None),
     (b"response", re.compile(rb"response[ \t]++(?:code[ \t]++)?+[:=#]?[ \t]*+[\"']?[1-5]\d\d")),
-    (b"->", re.compile(rb"->[ \t]*+[1-5]\d\d")),
     (b"http", re.compile(rb"""http(?:/\d(?:\.\d)?+"?+[ \t]++|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d""")),
     # "returned 402", "failed with 503", "responded with HTTP 500": a verb in -ed, a status
     (
@@ -246,8 +245,6 @@ STAGE1_ALL: tuple[Trigger, ...] = (
     (b"http/", re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d""")),
     (b"status", re.compile(rb"status" + Q + SEP + Q + rb"[0-9]")),
 )
-#: A status after its reason phrase, "failed: conflict (409)": found from "(4" and "(5".
-STAGE1_PAREN = tuple((literal, re.compile(rb"\([45]\d\d\)")) for literal in (b"(4", b"(5"))
 #: A W3C log line (IIS, Azure App Service), found from its port and empty user fields.
 STAGE1_W3C = tuple((literal.encode(), None) for literal in W3C_PORTS)
 #: A tab-separated access log's status field (CloudFront): found from the tab.

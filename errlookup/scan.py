@@ -179,7 +179,7 @@ class Scanner:
         shape = block.translate(patterns.SHAPE)
         # "404 Not Found": three digits then a capitalised word
         _line_starts(low, _find_all(shape, b"000 Aa"), starts)
-        for literal, pattern in patterns.STAGE1_PAREN + patterns.STAGE1_W3C:
+        for literal, pattern in patterns.STAGE1_W3C:
             _lines_with(literal, pattern, low, starts)
         if b"\t" in block:  # memchr
             _lines_with(*patterns.STAGE1_TAB, low, starts)
