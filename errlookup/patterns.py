@@ -121,6 +121,17 @@ RETURNS = re.compile(
     + _RETURNED_STATUS
 )
 GOT = re.compile(r"but[ \t]+got" + _RETURNED_STATUS)  # "expected 200 but got 404"
+# and ongoing: "keeps answering 401"
+RETURNING = re.compile(
+    word_ending(
+        "ing",
+        ("returning", ""),
+        ("responding", r"(?:[ \t]+with)?"),
+        ("answering", r"(?:[ \t]+with)?"),
+        ("failing", r"[ \t]+with"),
+    )
+    + _RETURNED_STATUS
+)
 # A number of three digits or more standing alone before a word, and what may follow
 # it: "404 Not Found" (an RFC 9110 reason phrase), "404 Client Error", a message. One pattern for all of them,
 # since one that begins with a digit is tried at every digit of the line.
@@ -150,6 +161,7 @@ HTTP_FIRST: tuple[Shape, ...] = (
     (RETURNED, ("ed",), False),
     (RETURNS, ("s ",), False),
     (GOT, ("but",), False),
+    (RETURNING, ("ing ",), False),
 )
 HTTP_RARER: tuple[Shape, ...] = (
     (PIPE, ("|",), False),
@@ -158,9 +170,12 @@ HTTP_RARER: tuple[Shape, ...] = (
     (ARROW_SIGN, ("→",), True),
     (HAPROXY, ("haproxy",), False),
 )
-# "failed: conflict (409)": a status in parentheses after its reason phrase (checked by the scanner)
+# "failed: conflict (409)", "call failed (401)": a status in parentheses after its reason
+# phrase or "failed" (checked by the scanner)
 PAREN = re.compile(r"\((?P<paren>[45][0-9][0-9])\)")
-REASON_ENDINGS = tuple(sorted(REASONS, key=len, reverse=True))
+REASON_ENDINGS = (*sorted(REASONS, key=len, reverse=True), "failed", "error", "status")
+# "Salto KS 403 ErrorCode 1500": a status right after a vendor's name (its hint word)
+AFTER_HINT = re.compile(r"[ \t:]+(?:api[ \t]+)?(?P<hint>[45][0-9][0-9])(?![\w.])")
 # a tab-separated access log (CloudFront): the status right after the path, on a line
 # with a method field
 TAB = re.compile(r"\t/[^\t]*\t(?P<tab>[1-5][0-9][0-9])\t")
@@ -185,11 +200,13 @@ HTTP_CONTEXTS = {
     "paren": "HTTP status after its reason phrase",
     "tab": "access log status field",
     "w3c": "W3C log status field",
+    "hint": "HTTP status after the vendor's name",
 }
 # "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
 _PHRASE_VALUE = (
     r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?[\"'\[]?"
     r"(?P<val>[0-9]{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-][0-9])"
+    r"(?![ \t]*(?:m?s|secs?|seconds?|mins?|minutes?|hours?|bytes?|[kmg]i?b|%)(?![a-z]))"  # 503 s: a duration
 )
 #: (a word the line must hold, the pattern): each begins with a literal.
 PHRASES = tuple(

@@ -303,6 +303,10 @@ class Scanner:
                 before = low[max(lines.start_of(m.start()), m.start() - 64) : m.start()].rstrip(" \t")
                 if before.endswith(patterns.REASON_ENDINGS):
                     spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["paren"], "http")
+        for m in self._hints.finditer(low) if self._hints else ():
+            after = patterns.AFTER_HINT.match(low, m.end())
+            if after:
+                spans.add(after.start(1), after.end(1), after.group(1), patterns.HTTP_CONTEXTS["hint"], "http")
         if any(port in low for port in patterns.W3C_PORTS):
             for i in range(len(lines.starts)):
                 line = lines.low[lines.starts[i] : lines.end(i)]

@@ -27,9 +27,11 @@ DATA = Path(__file__).parent / "data" / "scan"
 # (corpus.jsonl); syslog, HAProxy, Gin, CSV, curl, stack traces (corpus_styles);
 # gateways, queues, tickets, alerts and config dumps (corpus_third); exceptions,
 # structured loggers, cloud and proxy access logs, tickets (corpus_fourth); iPaaS runs,
-# Ansible and Newman output, browser consoles, W3C and CloudFront logs (corpus_fifth).
+# Ansible and Newman output, browser consoles, W3C and CloudFront logs (corpus_fifth);
+# everyday service logs, chats and emails (corpus_sixth).
 CORPORA = [
-    DATA / f"{name}.jsonl" for name in ("corpus", "corpus_styles", "corpus_third", "corpus_fourth", "corpus_fifth")
+    DATA / f"{name}.jsonl"
+    for name in ("corpus", "corpus_styles", "corpus_third", "corpus_fourth", "corpus_fifth", "corpus_sixth")
 ]
 
 
@@ -94,6 +96,9 @@ def run_scan(*args: str, input: bytes = b"", **kwargs) -> subprocess.CompletedPr
         ("Rev23 > Webhooks > Deliveries | #88215 form.deleted | Response 404 | 0.091s", [("404", "rev23")]),
         ('{"msg": "Status code was 409: HTTP Error 409: Conflict", "status": 409}', [("409", "rev23")]),
         ("2024-05-14 09:51:40 10.0.0.4 POST /CcaWebApi/agents/login - 443 - 203.0.113.9 Mozilla/5.0 - 401 2 5 312", [("401", "rev23")]),
+        ("2025-03-15 09:41:12,337 ERROR salto_sync: Salto KS 403 ErrorCode 1500 Unauthorized request", [("403", "rev23"), ("1500", "salto")]),
+        ("the CCA web api keeps answering 401 with ResultCode 102", [("401", "rev23"), ("102", "askia")]),
+        ('voipnow.ERROR: UnifiedAPI call failed (401) {"error":{"code":"expired_token"}}', [("401", "rev23"), ("expired_token", "voipnow")]),
         ("2024-05-14\t09:55:01\tFRA56-P5\t1187\t198.51.100.23\tGET\td1.cloudfront.net\t/a.js\t404\t-\tMozilla/5.0\t-\t-\tError\tAbc==\tx.com\thttps\t412", [("404", "rev23")]),
     ],
 )  # fmt: skip
@@ -128,6 +133,7 @@ def test_findings_in_error_contexts(scanner: Scanner, line: str, expected: list)
         "C:\\CCA\\Tools\\CcaSync.exe exited with code 1100 (0x44C).",
         "kafka.errors.KafkaTimeoutError: Failed to update metadata after 60.0 secs. (partition 7302)",
         "2024-05-14T09:25:40Z warn Webhook received 409 deliveries in the last hour, error_count=12",
+        "weekly-report: tickets opened 122, closed 114, median first response 503 s",
     ],
 )
 def test_bare_numbers_and_success_are_not_findings(scanner: Scanner, line: str) -> None:
