@@ -132,12 +132,7 @@ class Scanner:
             for hint in c.scan_hints:
                 if hint.strip():
                     self._hint_sources.setdefault(hint.strip().lower(), set()).add(c.id)
-        words = sorted(self._hint_sources, key=len, reverse=True)
-        self._hints = (
-            re.compile(patterns.at_word_start(*words, before="[a-z0-9]", literal=True) + "(?![a-z0-9])")
-            if words
-            else None
-        )
+        self._hint_words = sorted(self._hint_sources, key=len, reverse=True)
         self._hint_cache: tuple[str | None, set[str]] = (None, set())
         self._candidates: dict[tuple[str, str, str | None], _Candidates] = {}
         self._labels: dict[str, tuple[str, ...]] = {}  # a known number's messages and names, lower-cased
@@ -303,8 +298,8 @@ class Scanner:
                 before = low[max(lines.start_of(m.start()), m.start() - 64) : m.start()].rstrip(" \t")
                 if before.endswith(patterns.REASON_ENDINGS):
                     spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["paren"], "http")
-        for m in self._hints.finditer(low) if self._hints else ():
-            after = patterns.AFTER_HINT.match(low, m.end())
+        for _, end in self._hint_words_in(low):
+            after = patterns.AFTER_HINT.match(low, end)
             if after:
                 spans.add(after.start(1), after.end(1), after.group(1), patterns.HTTP_CONTEXTS["hint"], "http")
         if any(port in low for port in patterns.W3C_PORTS):
@@ -471,10 +466,26 @@ class Scanner:
         """Sources whose hint words stand on the (lower-cased) line; cached for the line being read."""
         if self._hint_cache[0] != lowered:
             found: set[str] = set()
-            for m in self._hints.finditer(lowered) if self._hints else ():
-                found |= self._hint_sources[m.group()]
+            for word, _ in self._hint_words_in(lowered):
+                found |= self._hint_sources[word]
             self._hint_cache = (lowered, found)
         return self._hint_cache[1]
+
+    def _hint_words_in(self, low: str) -> Iterator[tuple[str, int]]:
+        """(hint word, where it ends) for each hint word standing as a word in a lower-cased text.
+
+        A find for each of the few words costs less than one pattern for all of them,
+        which would be tried at most letters of the text.
+        """
+        for word in self._hint_words:
+            at = low.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if not (at and low[at - 1].isalnum() and low[at - 1].isascii()) and not (
+                    end < len(low) and low[end].isalnum() and low[end].isascii()
+                ):
+                    yield word, end
+                at = low.find(word, end)
 
     def _code_sources(self, code: str) -> set[str]:
         """The sources that have this code or name."""
