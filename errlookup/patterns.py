@@ -38,23 +38,6 @@ def word_ending(suffix: str, *words: tuple[str, str]) -> str:
     return re.escape(suffix) + "(?:" + "|".join(branches) + ")"
 
 
-def at_word_start(*alternatives: str, before: str = r"\w", literal: bool = False) -> str:
-    r"""``(?<!\w)(?:a|b|...)``, written so that the regex engine skips to where it can match.
-
-    A pattern that begins with ``\b`` or a look-behind is tried at every position of a
-    line; one that begins with a set of characters only where one of them stands. So
-    the first character comes first and the word boundary (no ``before`` character in
-    front) is checked just after it. Alternatives are patterns beginning with a plain
-    character, or with ``literal`` plain words.
-    """
-    firsts: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        rest = re.escape(alternative[1:]) if literal else alternative[1:]
-        firsts.setdefault(alternative[0], []).append(rest)
-    branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in firsts.items())
-    return "[" + "".join(re.escape(c) for c in firsts) + f"](?<!{before}.)(?:" + branches + ")"
-
-
 # key: value, key=value, "key": "value", 'key': value, on the lower-cased line. Every
 # key that holds a code ends in one of these words (errorCode, rev23_status, errno,
 # error.number), so the pattern starts there and the key's beginning is found by
@@ -133,14 +116,16 @@ RETURNING = re.compile(
     + _RETURNED_STATUS
 )
 # A number of three digits or more standing alone before a word, and what may follow
-# it: "404 Not Found" (an RFC 9110 reason phrase), "404 Client Error", a message. One pattern for all of them,
-# since one that begins with a digit is tried at every digit of the line.
+# it: "404 Not Found" or "502 (Bad Gateway)" (an RFC 9110 reason phrase), "404 Client
+# Error", a message. One pattern for all of them, since one that begins with a digit
+# is tried at every digit of the line.
 NUMBER = re.compile(
     r"(?P<num>[0-9](?<!\w.)[0-9][0-9]+)(?!\w)(?=[ \t:(\"'-]*+[a-z])(?:[ \t]+(?:\(?(?P<reason>"
     + "|".join(re.escape(r) for r in sorted(REASONS, key=len, reverse=True))
     + r")(?![a-z])|(?:(?:client|server)[ \t]+)?(?P<client>errors?)\b))?"
 )
-# "GET /v1/users 409 8ms", "-> 400": a request line or an arrow, then the status
+# "GET /v1/users 409 8ms", "-> 400", "| 404 |", HAProxy's "0/0/1/401/402 503 212": a
+# request line, an arrow, a pipe-separated field, HAProxy's timers, then the status
 METHOD = re.compile(
     word_ending(" /", *((f"{m} /", "") for m in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")))
     + r"\S*[ \t]+(?P<method>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
