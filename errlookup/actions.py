@@ -136,7 +136,7 @@ def scan(
                 stream.close()
     if summary:
         con = render.console()
-        for table in render.summary_tables(tally):
+        for table in render.summary_tables(tally, con.width):
             con.print(table)
     out.flush()
     return ExitCode.FILE_ERROR if failed else ExitCode.OK

@@ -401,8 +401,12 @@ def _where(place: tuple[str, int], many: bool) -> str:
     return f"{path}:{line}" if many else str(line)
 
 
-def summary_tables(tally: Tally) -> list[Any]:
-    """The findings by source and code, most frequent first; then the unknown codes."""
+def summary_tables(tally: Tally, width: int = 80) -> list[Any]:
+    """The findings by source and code, most frequent first; then the unknown codes.
+
+    One line a code: numbers and sources are never cut, a long code is cut at 24
+    characters, and the message takes what is left of ``width`` (ellipsised).
+    """
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -416,9 +420,21 @@ def summary_tables(tally: Tally) -> list[Any]:
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )
-    for title in ("Source", "Code", "Count", "First", "Last", ""):
-        table.add_column(title, no_wrap=True, justify="right" if title in ("Count", "First", "Last") else "left")
-    table.add_column("Message", overflow="fold", ratio=1)
+    source_w = max([6] + [len(source) for (source, _), _ in known])
+    code_w = max([4] + [len(code) for (_, code), _ in known])
+    count_w = max([5] + [len(str(s.count)) for _, s in known])
+    first_w = max([5] + [len(_where(s.first, many)) for _, s in known])
+    last_w = max([4] + [len(_where(s.last, many)) for _, s in known])
+    # what the code and the message share: the width less the fixed columns, two spaces
+    # a column and the edges; the code takes up to a third of it
+    free = width - (source_w + count_w + first_w + last_w + 12) - 2 * 7 - 6
+    code_w = min(code_w, max(8, free // 3))
+    table.add_column("Source", no_wrap=True, min_width=source_w)
+    table.add_column("Code", no_wrap=True, overflow="ellipsis", max_width=code_w)
+    for title, size in (("Count", count_w), ("First", first_w), ("Last", last_w)):
+        table.add_column(title, no_wrap=True, min_width=size, justify="right")
+    table.add_column("", no_wrap=True, min_width=12)
+    table.add_column("Message", no_wrap=True, overflow="ellipsis", max_width=max(10, free - code_w))
     for (source, code), seen in known:
         bar = "█" * max(1, round(12 * seen.count / top))
         text = _entry_text(seen.entry) if seen.entry else ""
@@ -433,8 +449,15 @@ def summary_tables(tally: Tally) -> list[Any]:
             title_justify="left",
             box=box.SIMPLE_HEAD,
         )
-        for title in ("Code", "Count", "First", "Last", ""):
-            unknown.add_column(title, no_wrap=True, justify="right" if title in ("Count", "First", "Last") else "left")
+        seen_all = list(tally.unknown.values())
+        unknown.add_column("Code", overflow="fold", max_width=24)
+        for title, width in (
+            ("Count", max(len(str(s.count)) for s in seen_all)),
+            ("First", max(len(_where(s.first, many)) for s in seen_all)),
+            ("Last", max(len(_where(s.last, many)) for s in seen_all)),
+        ):
+            unknown.add_column(title, no_wrap=True, justify="right", min_width=max(width, len(title)))
+        unknown.add_column("", no_wrap=True)
         unknown.add_column("Seen as", overflow="fold", ratio=1)
         for code, seen in sorted(tally.unknown.items(), key=lambda kv: (-kv[1].count, kv[0])):
             bar = "█" * max(1, round(12 * seen.count / top))

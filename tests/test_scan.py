@@ -266,6 +266,15 @@ def test_summary_counts_most_frequent_first_with_unknown_codes(run) -> None:
     assert "Unknown codes" in out and "99999" in out.split("Unknown codes")[1]
 
 
+def test_summary_never_cuts_a_count_or_a_line_number_in_80_columns() -> None:
+    log = "x\n" * 123_456 + '{"error": {"code": "cdr_invalid_filter_by_published"}}\n' * 12_345
+    log += "HTTP/1.1 503 Service Unavailable\n"
+    out = run_scan("--summary", input=log.encode(), env={"COLUMNS": "80"}).stdout.decode()
+    row = next(line for line in out.splitlines() if "cdr_" in line).split()
+    assert row[2:5] == ["12345", "123457", "135801"]  # count, first and last line, whole
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= 80
+
+
 def test_summary_and_json_together_is_a_usage_error(run) -> None:
     result = run("scan", "--summary", "--json", input="")
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
