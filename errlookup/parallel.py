@@ -9,8 +9,9 @@ state.
 
 The workers are plain forked processes with a pipe each way, not a
 ``multiprocessing`` pool: importing and starting that costs about 25 ms, and its
-helper threads take CPU from the workers. Blocks go to the workers in turn, so the
-results come back in the order they are written.
+helper threads take CPU from the workers. Each block goes to the worker with the
+fewest blocks in hand (cores of a shared machine run at different speeds); a worker
+does its blocks in order, so the oldest block is always the next result of its worker.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ class _Worker:
     older blocks of the other workers were written.
     """
 
-    __slots__ = ("buffer", "done", "pid", "results", "tasks")
+    __slots__ = ("buffer", "done", "pending", "pid", "results", "tasks")
 
     def __init__(self, scanner: Scanner, render: Callable[[Block], Inserts], fd: int) -> None:
         task_r, task_w = os.pipe()
@@ -135,9 +136,11 @@ class _Worker:
         self.pid, self.tasks, self.results = pid, task_w, result_r
         self.buffer = bytearray()
         self.done: deque[Inserts] = deque()
+        self.pending = 0  # tasks sent and not yet written
 
     def send(self, offset: int, size: int, number: int) -> None:
         os.write(self.tasks, _TASK.pack(offset, size, number))
+        self.pending += 1
 
     def pump(self) -> None:
         """Read what the worker has sent; keep each complete result."""
@@ -166,6 +169,11 @@ class _Worker:
             os.waitpid(self.pid, 0)
 
 
+def _load(worker: _Worker) -> int:
+    """Tasks a worker has yet to finish, counting the results it sent that wait to be read."""
+    return worker.pending - len(worker.done)
+
+
 def scan(
     scanner: Scanner,
     stream: BinaryIO,
@@ -188,7 +196,6 @@ def scan(
         gc.freeze()  # what is loaded stays put: forked copies share it, collections skip it
         pool.extend(_Worker(scanner, render, fd) for _ in range(workers))
         window: deque[tuple[bytes, _Worker]] = deque()
-        turn = 0
 
         by_fd = {w.results: w for w in pool}
 
@@ -197,6 +204,7 @@ def scan(
             while not worker.done:
                 for fd in select.select(list(by_fd), [], [])[0]:
                     by_fd[fd].pump()
+            worker.pending -= 1
             write_between(out, data, worker.done.popleft(), passthrough)
 
         for unit in units(stream, scanner.line_numbers):
@@ -206,8 +214,7 @@ def scan(
                     write_oldest()
                 write_between(out, unit.data, render(scanner.scan_unit(unit, state)), passthrough)
                 continue
-            worker = pool[turn % workers]
-            turn += 1
+            worker = min(pool, key=_load)
             worker.send(start, len(unit.data), unit.number)
             window.append((unit.data, worker))
             while len(window) > 2 * workers:
