@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import BinaryIO
+from typing import AnyStr, BinaryIO
 
 from errlookup import patterns
 from errlookup.index import Index, normalize
@@ -204,7 +204,9 @@ class Scanner:
         The lines are read together, joined by newlines, which no pattern crosses: a
         call of a regular expression costs more than reading one short line with it.
         ASCII lines are joined apart from the others, which would make the regular
-        expressions read all of them as wide characters, more slowly.
+        expressions read all of them as wide characters, more slowly. ``names`` and
+        ``snakes`` False skip looking for CamelCase names and snake_case codes standing
+        alone, when the block filter saw none in these lines' block.
         """
         found: list[list[Finding]] = [[] for _ in texts]
         narrow = [i for i, t in enumerate(texts) if t.isascii()]
@@ -255,7 +257,7 @@ class Scanner:
             parent = self._parent_key(text, key_start, lines.start_of(key_start))
             if parent:
                 full_key = f"{parent}.{key}"
-        if kind in ("code", "name") and _plain_word(val) and not self.claimed_by(full_key) & self._code_sources(val):
+        if kind in ("code", "name") and _plain_word(val) and not self.claimed_by(full_key) & self._sources_of(val):
             return  # "Error: Unauthorized" is English; VoipNow's code unauthorized comes in error.code
         spans.add(start, end, val, context, kind, full_key)
 
@@ -302,23 +304,20 @@ class Scanner:
             after = patterns.AFTER_HINT.match(low, end)
             if after:
                 spans.add(after.start(1), after.end(1), after.group(1), patterns.HTTP_CONTEXTS["hint"], "http")
-        if any(port in low for port in patterns.W3C_PORTS):
-            for i in range(len(lines.starts)):
-                line = lines.low[lines.starts[i] : lines.end(i)]
-                if any(port in line for port in patterns.W3C_PORTS):
-                    m = patterns.W3C.match(line)
-                    if m and m.end() == len(line.rstrip()):
-                        at = lines.starts[i] + m.start("w3c")
-                        spans.add(at, at + 3, m.group("w3c"), patterns.HTTP_CONTEXTS["w3c"], "http")
+        w3c_lines = {lines.index(at) for port in patterns.W3C_PORTS for at in _find_all(low, port)}
+        for i in sorted(w3c_lines):
+            line = low[lines.starts[i] : lines.end(i)]
+            m = patterns.W3C.match(line)
+            if m and m.end() == len(line.rstrip()):
+                at = lines.starts[i] + m.start("w3c")
+                spans.add(at, at + 3, m.group("w3c"), patterns.HTTP_CONTEXTS["w3c"], "http")
         if "\t" in low:
             for m in patterns.TAB.finditer(low):
                 if patterns.TAB_METHOD.search(lines.line_at(m.start())):
                     spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["tab"], "http")
         return known
 
-    def _shapes(
-        self, shapes: Iterable[tuple[re.Pattern[str], tuple[str, ...], bool]], lines: _Lines, spans: _Spans
-    ) -> None:
+    def _shapes(self, shapes: Iterable[patterns.Shape], lines: _Lines, spans: _Spans) -> None:
         text, low = lines.text, lines.low
         for pattern, gates, on_text in shapes:
             haystack = text if on_text else low
@@ -341,7 +340,7 @@ class Scanner:
                 if spans.covers(start):
                     continue
                 val, word = text[start:end], m.group("word")
-                if word == "code" and not self._bare_code(val, low, m.start()):
+                if word == "code" and not self._bare_code(val, low[lines.start_of(m.start()) : m.start()]):
                     continue
                 if m.start() and low[m.start() - 1] in "?&":
                     continue  # a parameter of a request's URL, not an answer
@@ -354,15 +353,16 @@ class Scanner:
                 elif val.isdigit() or val.lower() in self.distinctive:
                     spans.add(start, end, val, f"phrase '{phrase}'", "code")
 
-    def _bare_code(self, val: str, low: str, at: int) -> bool:
+    def _bare_code(self, val: str, before: str) -> bool:
         """ "code 7025" counts with a code of three digits or more, or a distinctive one, and
-        not after a word that makes it another kind of code ("verification code 401105")."""
+        not after a word that makes it another kind of code ("verification code 401105",
+        "exited with code 1100"); ``before`` is the (lower-cased) line up to "code"."""
         if not ((val.isdigit() and len(val) >= 3) or val.lower() in self.distinctive):
             return False
-        before = patterns.PARENT.search(low[max(0, at - 41) : at].rstrip(" \t_-"))
-        if "exit" in low[max(0, at - 20) : at]:
-            return False  # "exited with code 1100": a process's exit code
-        return not (before and before.group(0) + "code" in patterns.NOT_CODE_KEYS)
+        if "exit" in before[-20:]:
+            return False  # a process's exit code
+        word = patterns.PARENT.search(before[-41:].rstrip(" \t_-"))
+        return not (word and word.group(0) + "code" in patterns.NOT_CODE_KEYS)
 
     def _words(
         self, lines: _Lines, spans: _Spans, numbers: list[tuple[int, str]], names: bool = True, snakes: bool = True
@@ -397,7 +397,7 @@ class Scanner:
                 continue  # ?error=access_denied: a parameter of a request's URL
             if start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and "_" not in label:
                 continue  # Azure.RequestFailedException: a class of another library
-            if _short_name(label) and not self._hinted(lines.line_at(start)) & self._name_sources(label):
+            if _short_name(label) and not self._hinted(lines.line_at(start)) & self._sources_of(label):
                 continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
             kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
             spans.add(start, end, text[start:end], "word", kind)
@@ -487,14 +487,11 @@ class Scanner:
                     yield word, end
                 at = low.find(word, end)
 
-    def _code_sources(self, code: str) -> set[str]:
+    def _sources_of(self, label: str) -> set[str]:
         """The sources that have this code or name."""
-        return {e.source for e in self.index.codes(code, self.sources)} | {
-            e.source for e in self.index.names(code, self.sources)
+        return {e.source for e in self.index.codes(label, self.sources)} | {
+            e.source for e in self.index.names(label, self.sources)
         }
-
-    def _name_sources(self, label: str) -> set[str]:
-        return {e.source for e in self.index.names(label)} | {e.source for e in self.index.codes(label)}
 
     def claimed_by(self, key: str) -> set[str]:
         """Sources whose documented response shape puts their codes under this key."""
@@ -727,7 +724,7 @@ class _Spans:
             yield current, group
 
 
-def _find_all(data: bytes, literal: bytes) -> Iterator[int]:
+def _find_all(data: AnyStr, literal: AnyStr) -> Iterator[int]:
     at = data.find(literal)
     while at >= 0:
         yield at

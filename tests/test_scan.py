@@ -266,6 +266,14 @@ def test_summary_counts_most_frequent_first_with_unknown_codes(run) -> None:
     assert "Unknown codes" in out and "99999" in out.split("Unknown codes")[1]
 
 
+def test_lines_read_together_do_not_see_each_other(scanner: Scanner) -> None:
+    # the close reading joins a block's candidate lines: a word ending one line may not
+    # change what the next one means ("...verification" + "code 809" is no verification code)
+    block = b'imiconnect: {"code":"7501","step":"verification\ncode 809 was returned by cca\n'
+    (only,) = [f for b in scanner.scan_stream(io.BytesIO(block)) for r in b.lines for f in r.findings]
+    assert (only.line, only.code, only.best.source) == (2, "809", "askia")
+
+
 def test_summary_never_cuts_a_count_or_a_line_number_in_80_columns() -> None:
     log = "x\n" * 123_456 + '{"error": {"code": "cdr_invalid_filter_by_published"}}\n' * 12_345
     log += "HTTP/1.1 503 Service Unavailable\n"
