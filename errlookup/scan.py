@@ -285,7 +285,7 @@ class Scanner:
         self._shapes(patterns.HTTP_FIRST, lines, spans)
         known: list[tuple[int, str]] = []
         low = lines.low
-        for m in patterns.NUMBER.finditer(low):
+        for m in _numbers_before_words(low):
             start, number = m.start(), m.group("num")
             if len(number) == 3 and "1" <= number[0] <= "5" and not (start and low[start - 1] in ".,:"):
                 if m.group("reason") is not None:
@@ -626,6 +626,19 @@ class Scanner:
             if found:
                 block.lines.append(LineResult(line_no, end, found))
         return block
+
+
+def _numbers_before_words(low: str) -> Iterator[re.Match[str]]:
+    """``patterns.NUMBER``'s matches in a lower-cased text, found through its shape when
+    the text is ASCII (where a character is a byte)."""
+    if not low.isascii():
+        yield from patterns.NUMBER.finditer(low)
+        return
+    match = patterns.NUMBER.match
+    for candidate in patterns.NUMBER_SHAPE.finditer(low.encode("ascii").translate(patterns.DIGIT_SHAPE)):
+        m = match(low, candidate.start())
+        if m is not None:
+            yield m
 
 
 def _key_start(text: str, at: int, end: int) -> int:
