@@ -148,7 +148,9 @@ class Scanner:
         # one- and two-digit codes are left out: such numbers are everywhere in logs
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
-        self._triggers = patterns.STAGE1_ERRORS + (patterns.STAGE1_ALL if include_success else ())
+        self._triggers = (
+            patterns.STAGE1_ERRORS + patterns.STAGE1_MARKS + (patterns.STAGE1_ALL if include_success else ())
+        )
         # the snake_case codes, found by what follows their first "_"
         after = "|".join(re.escape(t) for t in tails)
         self._snake_block = re.compile(f"_(?:{after})\\b".encode()) if tails else None
@@ -169,8 +171,6 @@ class Scanner:
         snakes = False
         if self._snake_block is not None:
             snakes = _lines_matching(self._snake_block, low, starts)
-        if b"|" in block:  # memchr: most logs have no pipe-separated fields at all
-            _lines_matching(patterns.STAGE1_PIPE, low, starts)
         shape = block.translate(patterns.SHAPE)
         # "404 Not Found": three digits then a capitalised word
         _line_starts(low, _find_all(shape, b"000 Aa"), starts)
@@ -252,6 +252,10 @@ class Scanner:
             kind = self._value_kinds[(cls, val)] = self._value_kind(cls, val)
         if kind is None:
             return
+        if val.lower() in patterns.OAUTH_ERRORS and _norm_key(key) == "error":
+            return  # error=access_denied: OAuth's error parameter, not a vendor's error.code
+        if kind != "http" and not val.isdigit() and text.startswith("&", m.end()):
+            return  # error=access_denied&error_description=...: a form or URL query (OAuth's), not an answer
         full_key = key
         if bare_code and self.claims:
             parent = self._parent_key(text, key_start, lines.start_of(key_start))
@@ -298,7 +302,7 @@ class Scanner:
         if "(" in low:
             for m in patterns.PAREN.finditer(low):
                 before = low[max(lines.start_of(m.start()), m.start() - 64) : m.start()].rstrip(" \t")
-                if before.endswith(patterns.REASON_ENDINGS):
+                if before.endswith(patterns.REASON_ENDINGS) or _after_request(before):
                     spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["paren"], "http")
         for _, end in self._hint_words_in(low):
             after = patterns.AFTER_HINT.match(low, end)
@@ -342,16 +346,27 @@ class Scanner:
                 val, word = text[start:end], m.group("word")
                 if word == "code" and not self._bare_code(val, low[lines.start_of(m.start()) : m.start()]):
                     continue
-                if m.start() and low[m.start() - 1] in "?&":
-                    continue  # a parameter of a request's URL, not an answer
+                if (m.start() and low[m.start() - 1] in "?&") or (text.startswith("&", end) and not val.isdigit()):
+                    continue  # a parameter of a request's URL or a form (OAuth's error=access_denied&...)
                 phrase = text[m.start() : m.start("val")].strip(" \t:#=\"'")
                 if phrase.lower() == "errno":
                     continue  # [Errno 111]: the operating system's error numbers
+                if phrase.lower() == "error" and val.lower() in patterns.OAUTH_ERRORS:
+                    continue  # "returned error=access_denied": OAuth's error parameter
+                if patterns.SQLSTATE_AFTER.match(text, end):
+                    continue  # MySQL's "ERROR 1100 (HY000)": a database's error, with its SQLSTATE
                 http_like = val.isdigit() and len(val) == 3 and "100" <= val <= "599"
                 if http_like and (word in ("status", "response") or phrase.lower() in ("error", "err")):
                     spans.add(start, end, val, f"phrase '{phrase}'", "http")
                 elif val.isdigit() or val.lower() in self.distinctive:
+                    if self._foreign(lines.line_at(start), low[max(lines.start_of(start), start - 48) : start], val):
+                        continue  # "Cloudflare error 1101": another system's code, the same number
                     spans.add(start, end, val, f"phrase '{phrase}'", "code")
+
+    def _foreign(self, line: str, before: str, code: str) -> bool:
+        """Whether the (lower-cased) text just before a code names another system that has
+        error codes, and its line no source of this code: then the code is that system's."""
+        return any(word in before for word in patterns.FOREIGN) and not self._hinted(line) & self._sources_of(code)
 
     def _bare_code(self, val: str, before: str) -> bool:
         """ "code 7025" counts with a code of three digits or more, or a distinctive one, and
@@ -359,8 +374,8 @@ class Scanner:
         "exited with code 1100"); ``before`` is the (lower-cased) line up to "code"."""
         if not ((val.isdigit() and len(val) >= 3) or val.lower() in self.distinctive):
             return False
-        if "exit" in before[-20:]:
-            return False  # a process's exit code
+        if "exit" in before[-20:] or "close" in before[-24:]:
+            return False  # a process's exit code, a WebSocket's close code
         word = patterns.PARENT.search(before[-41:].rstrip(" \t_-"))
         return not (word and word.group(0) + "code" in patterns.NOT_CODE_KEYS)
 
@@ -395,6 +410,10 @@ class Scanner:
                 continue
             if _in_url_query(text, start):
                 continue  # ?error=access_denied: a parameter of a request's URL
+            if hit in patterns.OAUTH_ERRORS and patterns.OAUTH_KEY_BEFORE.search(low, max(0, start - 12), start):
+                continue  # error=access_denied: OAuth's error parameter
+            if text[max(0, start - 6) : start].lower() == "<code>" and "<error>" in lines.line_at(start):
+                continue  # <Error><Code>AccessDenied</Code>: S3's error document, not a vendor's name
             if start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and "_" not in label:
                 continue  # Azure.RequestFailedException: a class of another library
             if _short_name(label) and not self._hinted(lines.line_at(start)) & self._sources_of(label):
@@ -825,6 +844,12 @@ def _in_url_query(text: str, at: int) -> bool:
     before = text[max(0, at - 200) : at]
     token = before[len(before) - _TOKEN_START.match(before[::-1]).end() :]
     return token.find("?") > 0
+
+
+def _after_request(before: str) -> bool:
+    """Whether a text ends with a request's path or URL: "PATCH /uapi/faxes/@me (501)"."""
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].startswith(("/", "http://", "https://"))
 
 
 def _plain_word(value: str) -> bool:

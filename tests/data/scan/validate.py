@@ -114,11 +114,12 @@ print(f"lines: {total}  with findings: {n_find} ({100*n_find/total:.1f}%)  distr
       f"  multi-finding lines: {n_multi}  inconsistent: {n_incons}")
 print("lines per source:", dict(per_source.most_common()))
 print("findings per source:", dict(per_source_findings.most_common()))
-if total < 400:
-    errors.append(f"only {total} lines")
-for v in VENDORS:
-    if per_source[v] < 40:
-        errors.append(f"{v}: only {per_source[v]} finding lines")
+if Path(CORPUS).name == "corpus.jsonl":  # the generated corpus's size; the blind ones are smaller
+    if total < 400:
+        errors.append(f"only {total} lines")
+    for v in VENDORS:
+        if per_source[v] < 40:
+            errors.append(f"{v}: only {per_source[v]} finding lines")
 for e in errors:
     print("ERROR", e)
 print("OK" if not errors else f"{len(errors)} problems")
