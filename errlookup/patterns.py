@@ -203,8 +203,9 @@ TAB_METHOD = re.compile(r"\t(?:get|post|put|patch|delete|head|options)\t")
 W3C = re.compile(
     r"[0-9]{4}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9] .* (?P<w3c>[1-5][0-9][0-9])(?: [0-9]+){3,5}"
 )
-#: Literals of the server port and empty user fields that W3C lines carry (" 443 - ").
-W3C_PORTS = (" 443 - ", " 80 - ")
+#: What a W3C line carries between the server's port and the client's address, an
+#: empty user field (" 443 - 10.0.0.8"), on a shape in which digits are "0".
+W3C_PORT_SHAPE = b"00 - 0"
 HTTP_CONTEXTS = {
     "line": "HTTP status line",
     "word": "HTTP status",
@@ -273,16 +274,15 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
     (
         b"http",
         re.compile(
-            rb"""http(?:/\d(?:\.\d)?+"?+[ \t]++|[ \t]++(?:(?:error|status|code)[ \t]++)?+"""
-            rb"""|/\d(?:\.\d)?+[ \t]++[a-z]++[ \t]++\S++(?:[ \t]++-)++[ \t]++)[45]\d\d"""
+            rb"""http(?:/\d(?:\.\d)?+(?:"?+[ \t]++|[ \t]++[a-z]++[ \t]++\S++(?:[ \t]++-)++[ \t]++)"""
+            rb"""|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d"""
         ),
     ),
-    (b" api", re.compile(rb" api[ \t:]++[45]\d\d(?![\w.])")),  # "Rev23 API 400: ..."
     # "returned 402", "failed with 503", "responded with HTTP 500": a verb in -ed, a status
     (
         b"ed ",
         re.compile(
-            rb"ed[ \t]++(?:with[ \t]++)?+(?:an?[ \t]++)?+(?:http[ \t]++)?+(?:status[ \t]++)?+(?:code[ \t]++)?+"
+            rb"ed [ \t]*+(?:with[ \t]++)?+(?:an?[ \t]++)?+(?:http[ \t]++)?+(?:status[ \t]++)?+(?:code[ \t]++)?+"
             rb"(?:of[ \t]++)?+[1-5]\d\d"
         ),
     ),
@@ -299,13 +299,14 @@ STAGE1_ALL: tuple[Trigger, ...] = (
     (b"http/", re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d""")),
     (b"status", re.compile(rb"status" + Q + SEP + Q + rb"[0-9]")),
 )
-#: A W3C log line (IIS, Azure App Service), found from its port and empty user fields.
-STAGE1_W3C = tuple((literal.encode(), None) for literal in W3C_PORTS)
 #: A tab-separated access log's status field (CloudFront): found from the tab.
 STAGE1_TAB = (b"\t", re.compile(rb"\t/[^\t\n]*+\t[1-5]\d\d\t"))
 # Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
 SHAPE = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10
 )
-HUMP = re.compile(rb"Aaa*A")  # not Aa+A: the engine skips to a two-letter prefix
+# On the shape, one pass for two things that both begin with a capital and a small
+# letter: a CamelCase word ("Aaa*A"; not Aa+A: the engine skips to a two-letter prefix)
+# and, looked behind, a status before a capitalised word ("404 Not Found": "000 Aa").
+HUMP = re.compile(rb"Aa(?:a*+A|(?<=000 Aa))")
 TOKEN_AT = re.compile(rb"[A-Za-z0-9_]+")

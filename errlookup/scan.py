@@ -152,7 +152,7 @@ class Scanner:
             patterns.STAGE1_ERRORS + patterns.STAGE1_MARKS + (patterns.STAGE1_ALL if include_success else ())
         )
         # the snake_case codes, found by what follows their first "_"
-        after = "|".join(re.escape(t) for t in tails)
+        after = _trie(tails)
         self._snake_block = re.compile(f"_(?:{after})\\b".encode()) if tails else None
         self._snake_line = re.compile(f"_(?:{after})(?!\\w)") if tails else None
 
@@ -172,18 +172,21 @@ class Scanner:
         if self._snake_block is not None:
             snakes = _lines_matching(self._snake_block, low, starts)
         shape = block.translate(patterns.SHAPE)
-        # "404 Not Found": three digits then a capitalised word
-        _line_starts(low, _find_all(shape, b"000 Aa"), starts)
-        for literal, pattern in patterns.STAGE1_W3C:
-            _lines_with(literal, pattern, low, starts)
+        reasons: list[int] = []  # "404 Not Found": three digits then a capitalised word
+        humps: list[int] = []  # CamelCase words that are known names
+        distinctive = self.distinctive
+        for m in patterns.HUMP.finditer(shape):
+            at = m.start()
+            if m.end() - at == 2 or shape[at - 4 : at] == b"000 ":
+                reasons.append(at)
+            if m.end() - at > 2 and distinctive and self._is_name_at(block, shape, at):
+                humps.append(at)
+        _line_starts(low, reasons, starts)
+        _line_starts(low, humps, starts)
+        _line_starts(low, _find_all(shape, patterns.W3C_PORT_SHAPE), starts)  # a W3C line (IIS)
         if b"\t" in block:  # memchr
             _lines_with(*patterns.STAGE1_TAB, low, starts)
-        names = False
-        if self.distinctive:
-            humps = [p for p in (m.start() for m in patterns.HUMP.finditer(shape)) if self._is_name_at(block, shape, p)]
-            names = bool(humps)
-            _line_starts(low, humps, starts)
-        return sorted(starts), names, snakes
+        return sorted(starts), bool(humps), snakes
 
     def _is_name_at(self, block: bytes, shape: bytes, at: int) -> bool:
         if at and shape[at - 1] in b"Aa0_":
@@ -308,7 +311,11 @@ class Scanner:
             after = patterns.AFTER_HINT.match(low, end)
             if after:
                 spans.add(after.start(1), after.end(1), after.group(1), patterns.HTTP_CONTEXTS["hint"], "http")
-        w3c_lines = {lines.index(at) for port in patterns.W3C_PORTS for at in _find_all(low, port)}
+        w3c_lines = {
+            lines.index(at)
+            for at in _find_all(low, " - ")
+            if low[at - 2 : at].isdigit() and low[at + 3 : at + 4].isdigit()
+        }
         for i in sorted(w3c_lines):
             line = low[lines.starts[i] : lines.end(i)]
             m = patterns.W3C.match(line)
@@ -756,6 +763,28 @@ class _Spans:
             yield current, group
 
 
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of words as a trie: ``in(?:valid|fo)`` for invalid, info. The
+    regex engine tries the branches of a flat alternation one by one at each place."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) if char else "" for char, child in sorted(node.items())]
+        if len(branches) == 1:
+            return branches[0]
+        optional = "" in branches
+        rest = [b for b in branches if b]
+        body = "(?:" + "|".join(rest) + ")"
+        return body + "?" if optional else body
+
+    return render(tree)
+
+
 def _find_all(data: AnyStr, literal: AnyStr) -> Iterator[int]:
     at = data.find(literal)
     while at >= 0:
@@ -844,6 +873,10 @@ def _in_url_query(text: str, at: int) -> bool:
     before = text[max(0, at - 200) : at]
     token = before[len(before) - _TOKEN_START.match(before[::-1]).end() :]
     return token.find("?") > 0
+
+
+def _w3c_port_at(low: str, at: int) -> bool:
+    return low[at - 2 : at].isdigit() and low[at + 3 : at + 4].isdigit()
 
 
 def _after_request(before: str) -> bool:
