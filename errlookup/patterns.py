@@ -114,7 +114,16 @@ RETURNS = re.compile(
     )
     + _RETURNED_STATUS
 )
-GOT = re.compile(r"but[ \t]+got" + _RETURNED_STATUS)  # "expected 200 but got 404"
+GOT = re.compile(r"but[ \t]+(?:got|was)" + _RETURNED_STATUS)  # "expected 200 but got 404", "... but was 500"
+#: A value given as the expected one, before the actual one: "expected HTTP 400 but was
+#: 500", "expected <a> but was <b>", jest's "Expected: a  Received: b" (on the lower-cased
+#: line, before the value and after it)
+EXPECTED_BEFORE = re.compile(r"expected[ \t:]*(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?[\"'<\[]?$")
+EXPECTED_AFTER = re.compile(r"[\"'>\]]?[ \t,;]*(?:but[ \t]+(?:was|got|received)|received:)")
+#: Status lines of other protocols, before a status and its reason ("SIP/2.0 401 Unauthorized")
+OTHER_PROTOCOLS = ("sip/2.0 ", "rtsp/1.0 ")
+#: Application Insights records, whose ResultCode is an HTTP status (not Askia's)
+APP_INSIGHTS = ("apprequests", "appdependencies", "dependencytype")
 # and ongoing: "keeps answering 401"
 RETURNING = re.compile(
     word_ending(
@@ -166,10 +175,11 @@ ALB = re.compile(
 Shape = tuple[re.Pattern[str], tuple[str, ...], bool]
 HTTP_FIRST: tuple[Shape, ...] = (
     (HTTP, ("http",), False),
-    (RETURNED, ("ed",), False),
-    (RETURNS, ("s ",), False),
+    # the verbs themselves: a pattern that begins with "ed" or "s" is tried at most words
+    (RETURNED, ("returned", "responded", "failed", "rejected", "answered"), False),
+    (RETURNS, ("returns", "responds", "answers", "fails"), False),
     (GOT, ("but",), False),
-    (RETURNING, ("ing ",), False),
+    (RETURNING, ("returning", "responding", "answering", "failing"), False),
 )
 HTTP_RARER: tuple[Shape, ...] = (
     (PIPE, ("|",), False),
@@ -189,7 +199,7 @@ SQLSTATE_AFTER = re.compile(r"[ \t]*\((?=[0-9A-Z]*[0-9])[0-9A-Z]{5}\)")
 #: phrase theirs, unless the line also names a source of that code (lower-cased).
 FOREIGN = (
     "mysql", "mariadb", "postgres", "sqlstate", "cloudflare", "websocket", "twilio", "stripe",
-    "smtp", "grpc", "redis", "mongo", "kafka",
+    "smtp", "grpc", "redis", "mongo", "kafka", "azure",
 )  # fmt: skip
 REASON_ENDINGS = (*sorted(REASONS, key=len, reverse=True), "failed", "error", "status")
 # "Salto KS 403 ErrorCode 1500": a status right after a vendor's name (its hint word)
@@ -226,7 +236,7 @@ HTTP_CONTEXTS = {
 }
 # "error 7302", "error code 2213", "result code 102", "status code 7628", on the lower-cased line
 _PHRASE_VALUE = (
-    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?[\"'\[]?"
+    r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*(?:[:#=][ \t]*)?(?:of[ \t]+)?[\"'\[]?"
     r"(?P<val>[0-9]{1,6}|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?![.:/-][0-9])"
     r"(?![ \t]*(?:m?s|secs?|seconds?|mins?|minutes?|hours?|bytes?|[kmg]i?b|%)(?![a-z]))"  # 503 s: a duration
 )
@@ -249,6 +259,9 @@ WORD_BACK = re.compile(r"[a-z0-9_]*")
 WORD_CHAR = re.compile(r"\w")
 # (the same shape as the block filter's HUMP: a capital, small letters, a capital)
 CAMEL = re.compile(r"[A-Z](?<!\w.)[a-z]+[A-Z][A-Za-z0-9_]*(?!\w)")
+#: CAMEL's candidates on the shape of an ASCII text (SHAPE below), where it begins with
+#: a literal the engine skips to, instead of being tried at every capital letter.
+CAMEL_SHAPE = re.compile(rb"Aaa*+A")
 PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
 
 # First stage, on the lower-cased block. Each trigger is a literal and a pattern that
@@ -263,7 +276,7 @@ SEP = rb"[ \t]{0,8}[:= ][ \t]{0,8}+"
 Trigger = tuple[bytes, "re.Pattern[bytes] | None"]
 STAGE1_ERRORS: tuple[Trigger, ...] = (
     (b"code", re.compile(rb"code" + Q + SEP + Q + rb"[a-z0-9_]")),
-    (b"status", re.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:[45]\d\d|\d{4})")),
+    (b"status", re.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:of[ \t]+)?(?:[45]\d\d|\d{4})")),
     (
         b"err",
         re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#|\[)?[a-z0-9_]"),

@@ -246,6 +246,12 @@ class Scanner:
         if about is None:
             return
         cls, context, bare_code = about
+        if (
+            cls == "code"
+            and _norm_key(key) == "resultcode"
+            and any(w in lines.line_at(m.start()) for w in patterns.APP_INSIGHTS)
+        ):
+            cls = "http"  # Azure Application Insights: its ResultCode is the HTTP status
         start, end = m.start("val"), m.end("val")
         val = text[start:end]
         kind = self._value_kinds.get((cls, val), "")
@@ -294,6 +300,8 @@ class Scanner:
         low = lines.low
         for m in _numbers_before_words(low):
             start, number = m.start(), m.group("num")
+            if low.endswith(patterns.OTHER_PROTOCOLS, 0, start):
+                continue  # "SIP/2.0 401 Unauthorized": another protocol's status
             if len(number) == 3 and "1" <= number[0] <= "5" and not (start and low[start - 1] in ".,:"):
                 if m.group("reason") is not None:
                     spans.add(start, start + 3, number, patterns.HTTP_CONTEXTS["reason"], "http")
@@ -404,7 +412,7 @@ class Scanner:
                 if word in known and not (start and patterns.WORD_CHAR.match(low, start - 1)):
                     hits.append((start, word))
         if names:
-            hits += [(m.start(), key) for m in patterns.CAMEL.finditer(text) if (key := m.group().lower()) in known]
+            hits += [(m.start(), key) for m in _camel_words(text) if (key := m.group().lower()) in known]
         for start, hit in hits:
             if spans.covers(start):
                 continue
@@ -423,7 +431,10 @@ class Scanner:
                 continue  # <Error><Code>AccessDenied</Code>: S3's error document, not a vendor's name
             if start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and "_" not in label:
                 continue  # Azure.RequestFailedException: a class of another library
-            if _short_name(label) and not self._hinted(lines.line_at(start)) & self._sources_of(label):
+            line = lines.line_at(start)
+            if any(word in line for word in patterns.FOREIGN) and not self._hinted(line) & self._sources_of(label):
+                continue  # "RequestFailedException ... (Azure.Storage.Blobs)": another system's name
+            if _short_name(label) and not self._hinted(line) & self._sources_of(label):
                 continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
             kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
             spans.add(start, end, text[start:end], "word", kind)
@@ -438,7 +449,10 @@ class Scanner:
         findings: list[Finding] = []
         seen_entries: dict[tuple[str, str | None], str] = {}
         statuses: dict[str, set[str]] = {}  # HTTP status -> the contexts it was counted in
+        line_low = lines.low[line_start : lines.end(i)]
         for start, end, code, context, kind, key in raw:
+            if "expected" in line_low and _expected_only(line_low, start - line_start, end - line_start):
+                continue  # "expected HTTP 400 but was 500": only the actual value is a finding
             found = self._candidates_of(code, kind, key)
             if len(found.matches) > 1:
                 low = low or lines.low[line_start : lines.end(i)]
@@ -667,6 +681,18 @@ def _numbers_before_words(low: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _camel_words(text: str) -> Iterator[re.Match[str]]:
+    """``patterns.CAMEL``'s matches in a text, found through its shape when it is ASCII."""
+    if not text.isascii():
+        yield from patterns.CAMEL.finditer(text)
+        return
+    match = patterns.CAMEL.match
+    for candidate in patterns.CAMEL_SHAPE.finditer(text.encode("ascii").translate(patterns.SHAPE)):
+        m = match(text, candidate.start())
+        if m is not None:
+            yield m
+
+
 def _key_start(text: str, at: int, end: int) -> int:
     """Where the key whose last word stands at ``at`` (and which ends at ``end``) begins,
     or -1 when that is no key.
@@ -877,6 +903,13 @@ def _in_url_query(text: str, at: int) -> bool:
 
 def _w3c_port_at(low: str, at: int) -> bool:
     return low[at - 2 : at].isdigit() and low[at + 3 : at + 4].isdigit()
+
+
+def _expected_only(low: str, start: int, end: int) -> bool:
+    """Whether a value on a (lower-cased) line is given as the expected one, before the actual one."""
+    return bool(
+        patterns.EXPECTED_BEFORE.search(low, max(0, start - 30), start) and patterns.EXPECTED_AFTER.match(low, end)
+    )
 
 
 def _after_request(before: str) -> bool:

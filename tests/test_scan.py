@@ -30,12 +30,13 @@ DATA = Path(__file__).parent / "data" / "scan"
 # Ansible and Newman output, browser consoles, W3C and CloudFront logs (corpus_fifth);
 # everyday service logs, chats and emails (corpus_sixth); vendor bodies, webhooks, access
 # and key=value logs (corpus_seventh); API clients in seven languages, gateways, queues,
-# alerts and exports (corpus_eighth).
+# alerts and exports (corpus_eighth); cloud platforms, CDNs, CI output, mobile clients
+# (corpus_ninth).
 CORPORA = [
     DATA / f"{name}.jsonl"
     for name in (
         "corpus", "corpus_styles", "corpus_third", "corpus_fourth", "corpus_fifth", "corpus_sixth",
-        "corpus_seventh", "corpus_eighth",
+        "corpus_seventh", "corpus_eighth", "corpus_ninth",
     )
 ]  # fmt: skip
 
@@ -158,7 +159,7 @@ def codes_in_stream(scanner: Scanner, line: str) -> list[tuple[str, str | None]]
         ("o.n.access.salto.SaltoKsClient : <-- 400 https://connect.saltoks.com/v1.1/sites/5c1e/pods (188ms) {\"ErrorCode\":2213}", [("400", "rev23"), ("2213", "salto")]),
         ('{"error":{"code":"not_implemented"}} <- PATCH /uapi/faxes/@me/@self (501)', [("not_implemented", "voipnow"), ("501", None)]),
         ("POST https://app.example.com/api/rev23/inspections 502 (Bad Gateway)   xhr.js:251", [("502", None)]),
-        
+
         ('h2 2024-05-14T13:40:01.123456Z app/prod-alb/50dc6c495c0c9188 203.0.113.7:51234 10.0.2.15:8080 0.001 -1 -1 504 - 734 310 "POST https://api.acme.io:443/v1/orders/7302 HTTP/2.0" "Mozilla/5.0"', [("504", None)]),
         ('lb01 haproxy[2214]: 203.0.113.9:40122 [02/Dec/2024:10:17:44.201] fe_https~ be_voipnow/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 88/88/0/0/0 0/0 "POST /uapi/phoneCalls HTTP/1.1"', [("503", "rev23")]),
         ("HTTP Error 404.13 - Not Found The request filtering module is configured to deny a request", [("404", "rev23")]),
@@ -166,6 +167,21 @@ def codes_in_stream(scanner: Scanner, line: str) -> list[tuple[str, str | None]]
     ],
 )  # fmt: skip
 def test_findings_the_block_filter_picks_out(scanner: Scanner, line: str, expected: list) -> None:
+    assert codes_in_stream(scanner, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("[ERROR] SaltoPodIT.create:88 expected HTTP 400 but was 500: {\"error_code\":2213}", [("500", "rev23"), ("2213", "salto")]),
+        ("Unexpected error code: expected <cdr_start_date_invalid> but was <cdr_invalid_date_parameters>", [("cdr_invalid_date_parameters", "voipnow")]),
+        ("DioException [bad response]: the response has a status code of 503 and validateStatus threw", [("503", "rev23")]),
+        ('{"Type":"AppDependencies","Target":"api.rev23.com","DependencyType":"HTTP","ResultCode":"402","Success":false}', [("402", "rev23")]),
+        # Azure's RequestFailedException is not Salto's (3201): only the HTTP status counts
+        ("RequestFailedException: Service request failed. Status: 409 (Conflict) ErrorCode: BlobAlreadyExists (Azure.Storage.Blobs)", [("409", "rev23")]),
+    ],
+)  # fmt: skip
+def test_the_actual_value_and_the_platform_decide(scanner: Scanner, line: str, expected: list) -> None:
     assert codes_in_stream(scanner, line) == expected
 
 
@@ -179,6 +195,8 @@ def test_findings_the_block_filter_picks_out(scanner: Scanner, line: str, expect
         "OAuth callback from VoipNow: error=access_denied&error_description=User+cancelled+login",
         "INFO sso: user cancelled login, identity provider returned error=access_denied",
         '{"error":"invalid_grant","error_description":"Token is expired or otherwise invalid."}',
+        "AcmeSoftphone [SIP] REGISTER sip:0003*201@pbx.example.net -> SIP/2.0 401 Unauthorized (nonce stale)",
+        '{"Type":"AppRequests","Name":"POST /api/pods/2213/members","ResultCode":"200","Success":true}',
     ],
 )
 def test_other_systems_codes_are_not_findings(scanner: Scanner, line: str) -> None:
