@@ -146,6 +146,8 @@ class Scanner:
                     self.distinctive.setdefault(label.lower(), label)
         # numbers that may stand before their own message ("7014 Customer not found");
         # one- and two-digit codes are left out: such numbers are everywhere in logs
+        # entries whose code is itself an HTTP status, by identity (asked for every finding)
+        self._http_entries = {id(e) for e in index.entries if _is_http_entry(e)}
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
         self._triggers = (
@@ -261,16 +263,18 @@ class Scanner:
             kind = self._value_kinds[(cls, val)] = self._value_kind(cls, val)
         if kind is None:
             return
-        if val.lower() in patterns.OAUTH_ERRORS and _norm_key(key) == "error":
-            return  # error=access_denied: OAuth's error parameter, not a vendor's error.code
-        if kind != "http" and not val.isdigit() and text.startswith("&", m.end()):
-            return  # error=access_denied&error_description=...: a form or URL query (OAuth's), not an answer
+        digits = val.isdigit()
+        if not digits:
+            if val.lower() in patterns.OAUTH_ERRORS and _norm_key(key) == "error":
+                return  # error=access_denied: OAuth's error parameter, not a vendor's error.code
+            if kind != "http" and text.startswith("&", m.end()):
+                return  # error=access_denied&error_description=...: a form or URL query (OAuth's)
         full_key = key
         if bare_code and self.claims:
             parent = self._parent_key(text, key_start, lines.start_of(key_start))
             if parent:
                 full_key = f"{parent}.{key}"
-        if kind in ("code", "name") and _plain_word(val) and not self.claimed_by(full_key) & self._sources_of(val):
+        if not digits and kind != "http" and _plain_word(val) and not self.claimed_by(full_key) & self._sources_of(val):
             return  # "Error: Unauthorized" is English; VoipNow's code unauthorized comes in error.code
         spans.add(start, end, val, context, kind, full_key)
 
@@ -444,23 +448,26 @@ class Scanner:
     ) -> list[Finding]:
         """Resolve each span to entries; one finding per entry named twice; success codes only when asked."""
         text, line_start = lines.text, lines.starts[i]
-        low = ""  # the lower-cased line, cut out when a ranking needs it
-        http_status = next((int(code) for _, _, code, _, kind, _ in raw if kind == "http"), None)
+        http_status = None
+        for span in raw:
+            if span[4] == "http":
+                http_status = int(span[2])
+                break
         findings: list[Finding] = []
         seen_entries: dict[tuple[str, str | None], str] = {}
         statuses: dict[str, set[str]] = {}  # HTTP status -> the contexts it was counted in
-        line_low = lines.low[line_start : lines.end(i)]
+        low = lines.low[line_start : lines.end(i)]  # the lower-cased line
+        expected = "expected" in low
+        http_entries = self._http_entries
         for start, end, code, context, kind, key in raw:
-            if "expected" in line_low and _expected_only(line_low, start - line_start, end - line_start):
+            if expected and _expected_only(low, start - line_start, end - line_start):
                 continue  # "expected HTTP 400 but was 500": only the actual value is a finding
             found = self._candidates_of(code, kind, key)
-            if len(found.matches) > 1:
-                low = low or lines.low[line_start : lines.end(i)]
+            matches = found.matches
+            if len(matches) > 1:
                 matches = self._rank(found, low, http_status)
-            else:
-                matches = found.matches  # nothing else on the line can change it
             best = matches[0].entry if matches else None
-            if kind == "http" or (best is not None and _is_http_entry(best)):
+            if kind == "http" or (best is not None and id(best) in http_entries):
                 roles = statuses.setdefault(code, set())
                 if roles and context not in roles:
                     continue  # "status": 409 ... HTTP Error 409: Conflict: one status, named twice
