@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from errlookup import complete
 from errlookup.errors import ErrlookupError, ExitCode, OutputClosed
@@ -164,7 +165,7 @@ def main() -> None:
     argv = sys.argv[1:]
     no_fast = bool(os.environ.get(NO_FAST_ENV))
     if COMPLETE_VAR in os.environ and not no_fast:
-        sys.exit(_complete_fast())
+        leave(_complete_fast())
     if len(argv) == 2 and argv[0] in ("--show-completion", "--install-completion") and argv[1] in SHELLS:
         sys.exit(_shell_option(argv))
     fast = None if no_fast or COMPLETE_VAR in os.environ else parse_fast(argv)
@@ -176,5 +177,19 @@ def main() -> None:
     command, values = fast
     from errlookup import actions
 
-    code = guarded(lambda: getattr(actions, command)(**values))
-    sys.exit(code)
+    leave(guarded(lambda: getattr(actions, command)(**values)))
+
+
+def _flush() -> int:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return ExitCode.OK
+
+
+def leave(code: int) -> NoReturn:
+    """Exit the fast path without tearing the interpreter down: freeing the loaded
+    catalogues and patterns object by object costs about 29 million instructions
+    (8-10 ms, a tenth of a look-up). Nothing of ours runs at exit (no atexit handlers,
+    no threads, workers already reaped); output is flushed first, under the same guard."""
+    flushed = guarded(_flush)
+    os._exit(code or flushed)

@@ -62,3 +62,23 @@ def test_fast_options_are_the_apps_options() -> None:
         for option, (dest, takes_value) in options.items():
             assert params[option].name == dest
             assert takes_value == (not params[option].is_flag)
+
+
+@pytest.mark.parametrize("args", [["7302"], ["scan", "-"]])
+def test_a_full_disk_is_one_line_and_status_1_on_the_fast_path(args: list[str]) -> None:
+    """The fast path leaves without the interpreter's teardown; the last flush is still guarded."""
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "errlookup", *args],
+            input=b"error 7302\n", stdout=full, stderr=subprocess.PIPE, env=subprocess_env(), timeout=60,
+        )  # fmt: skip
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == ["errlookup: cannot write output: No space left on device"]
+
+
+def test_the_fast_path_exit_status_survives_the_fast_exit() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "errlookup", "nosuchcodeatall"], capture_output=True, env=subprocess_env(), timeout=60
+    )
+    assert proc.returncode == 1
+    assert "no entry matches 'nosuchcodeatall'" in proc.stderr.decode()
