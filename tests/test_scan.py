@@ -36,7 +36,7 @@ CORPORA = [
     DATA / f"{name}.jsonl"
     for name in (
         "corpus", "corpus_styles", "corpus_third", "corpus_fourth", "corpus_fifth", "corpus_sixth",
-        "corpus_seventh", "corpus_eighth", "corpus_ninth",
+        "corpus_seventh", "corpus_eighth", "corpus_ninth", "corpus_tenth",
     )
 ]  # fmt: skip
 
