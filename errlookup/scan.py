@@ -302,7 +302,7 @@ class Scanner:
         self._shapes(patterns.HTTP_FIRST, lines, spans)
         known: list[tuple[int, str]] = []
         low = lines.low
-        for m in _numbers_before_words(low):
+        for m in _matches_by_shape(patterns.NUMBER, patterns.NUMBER_SHAPE, patterns.DIGIT_SHAPE, low):
             start, number = m.start(), m.group("num")
             if low.endswith(patterns.OTHER_PROTOCOLS, 0, start):
                 continue  # "SIP/2.0 401 Unauthorized": another protocol's status
@@ -416,7 +416,11 @@ class Scanner:
                 if word in known and not (start and patterns.WORD_CHAR.match(low, start - 1)):
                     hits.append((start, word))
         if names:
-            hits += [(m.start(), key) for m in _camel_words(text) if (key := m.group().lower()) in known]
+            hits += [
+                (m.start(), key)
+                for m in _matches_by_shape(patterns.CAMEL, patterns.CAMEL_SHAPE, patterns.SHAPE, text)
+                if (key := m.group().lower()) in known
+            ]
         for start, hit in hits:
             if spans.covers(start):
                 continue
@@ -675,26 +679,17 @@ class Scanner:
         return block
 
 
-def _numbers_before_words(low: str) -> Iterator[re.Match[str]]:
-    """``patterns.NUMBER``'s matches in a lower-cased text, found through its shape when
-    the text is ASCII (where a character is a byte)."""
-    if not low.isascii():
-        yield from patterns.NUMBER.finditer(low)
-        return
-    match = patterns.NUMBER.match
-    for candidate in patterns.NUMBER_SHAPE.finditer(low.encode("ascii").translate(patterns.DIGIT_SHAPE)):
-        m = match(low, candidate.start())
-        if m is not None:
-            yield m
-
-
-def _camel_words(text: str) -> Iterator[re.Match[str]]:
-    """``patterns.CAMEL``'s matches in a text, found through its shape when it is ASCII."""
+def _matches_by_shape(
+    pattern: re.Pattern[str], shaped: re.Pattern[bytes], table: bytes, text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches in a text, its candidates found by ``shaped`` on the text's
+    shape (``text`` translated by ``table``) when the text is ASCII, where a character is
+    a byte: a pattern that begins with a digit or a capital is tried at every one."""
     if not text.isascii():
-        yield from patterns.CAMEL.finditer(text)
+        yield from pattern.finditer(text)
         return
-    match = patterns.CAMEL.match
-    for candidate in patterns.CAMEL_SHAPE.finditer(text.encode("ascii").translate(patterns.SHAPE)):
+    match = pattern.match
+    for candidate in shaped.finditer(text.encode("ascii").translate(table)):
         m = match(text, candidate.start())
         if m is not None:
             yield m
