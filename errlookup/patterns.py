@@ -9,6 +9,7 @@ one candidate line.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # Keys (lower-cased, without "_", "-" and ".") whose value is an HTTP status, and
 # keys whose value is an error code. A key may carry a prefix ("rev23_status",
@@ -169,26 +170,38 @@ HAPROXY = re.compile(
 ALB = re.compile(
     r"z app/\S+ \S+ \S+ -?[0-9.]+ -?[0-9.]+ -?[0-9.]+ (?P<alb>[1-5][0-9][0-9]) (?:[1-5][0-9][0-9]|-) [0-9]+ [0-9]+ \""
 )
-#: (pattern, words of which the text must hold one, matched on the text as written
-#: rather than lower-cased): the HTTP status shapes, each read only where it may stand.
-#: Between the first and the rarer ones the scanner reads NUMBER ("404 Not Found").
-Shape = tuple[re.Pattern[str], tuple[str, ...], bool]
+
+
+class Shape(NamedTuple):
+    """An HTTP status shape, read only on the lines that hold one of its ``gates``."""
+
+    pattern: re.Pattern[str]
+    gates: tuple[str, ...]
+    on_text: bool = False  # matched on the line as written, not lower-cased
+    #: The pattern does not begin with its gate (it begins with a suffix, or a digit):
+    #: the lines that hold a gate are found first, and only they are read (a line's
+    #: findings never depend on its neighbours).
+    by_line: bool = False
+
+
+#: The HTTP status shapes. Between the first and the rarer ones the scanner reads NUMBER
+#: ("404 Not Found").
 HTTP_FIRST: tuple[Shape, ...] = (
-    (HTTP, ("http",), False),
+    Shape(HTTP, ("http",)),
     # the verbs themselves: a pattern that begins with "ed" or "s" is tried at most words
-    (RETURNED, ("returned", "responded", "failed", "rejected", "answered"), False),
-    (RETURNS, ("returns", "responds", "answers", "fails"), False),
-    (GOT, ("but",), False),
-    (RETURNING, ("returning", "responding", "answering", "failing"), False),
+    Shape(RETURNED, ("returned", "responded", "failed", "rejected", "answered"), by_line=True),
+    Shape(RETURNS, ("returns", "responds", "answers", "fails"), by_line=True),
+    Shape(GOT, ("but",)),
+    Shape(RETURNING, ("returning", "responding", "answering", "failing"), by_line=True),
 )
 HTTP_RARER: tuple[Shape, ...] = (
-    (PIPE, ("|",), False),
-    (METHOD, (" /",), True),
-    (ARROW, (">",), True),
-    (ARROW_SIGN, ("→",), True),
-    (ARROW_BACK, ("<-",), False),
-    (HAPROXY, ("haproxy",), False),
-    (ALB, ("z app/",), False),
+    Shape(PIPE, ("|",)),
+    Shape(METHOD, (" /",), on_text=True),
+    Shape(ARROW, (">",), on_text=True),
+    Shape(ARROW_SIGN, ("→",), on_text=True),
+    Shape(ARROW_BACK, ("<-",)),
+    Shape(HAPROXY, ("haproxy",), by_line=True),  # begins with a digit
+    Shape(ALB, ("z app/",)),
 )
 # "failed: conflict (409)", "call failed (401)": a status in parentheses after its reason
 # phrase or "failed" (checked by the scanner)

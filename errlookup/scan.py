@@ -342,11 +342,18 @@ class Scanner:
 
     def _shapes(self, shapes: Iterable[patterns.Shape], lines: _Lines, spans: _Spans) -> None:
         text, low = lines.text, lines.low
-        for pattern, gates, on_text in shapes:
+        for pattern, gates, on_text, by_line in shapes:
             haystack = text if on_text else low
             if not any(gate in haystack for gate in gates):
                 continue
-            for m in pattern.finditer(haystack):
+            if by_line:
+                held = sorted({lines.index(at) for gate in gates for at in _find_all(haystack, gate)})
+                found: Iterable[re.Match[str]] = (
+                    m for i in held for m in pattern.finditer(haystack, lines.starts[i], lines.end(i))
+                )
+            else:
+                found = pattern.finditer(haystack)
+            for m in found:
                 group = m.lastgroup or "line"
                 if m.group(group) is None or (group == "word" and m.start() and low[m.start() - 1].isalnum()):
                     continue

@@ -336,6 +336,27 @@ def test_lines_read_together_do_not_see_each_other(scanner: Scanner) -> None:
     assert (only.line, only.code, only.best.source) == (2, "809", "askia")
 
 
+def test_a_line_means_the_same_alone_and_among_others(scanner: Scanner) -> None:
+    # a shape read only where its word stands (HAProxy's timers) looks at each line for
+    # that word, not at the lines read with it: HAProxy-like timers on another line stay
+    # no finding, and every corpus line gives the same findings alone as in its corpus
+    timers = "sync error: worker 10.0.0.3 0/0/1/401/402 503 212 stats flushed"
+    with_neighbour = f"lb01 haproxy[2214]: reloaded\n{timers}\n".encode()
+    assert [r.findings for b in scanner.scan_stream(io.BytesIO(with_neighbour)) for r in b.lines] == []
+
+    def findings(text: str) -> dict[int, list]:
+        return {
+            r.number: [(f.code, f.column, f.context, f.best) for f in r.findings]
+            for b in scanner.scan_stream(io.BytesIO(text.encode()))
+            for r in b.lines
+        }
+
+    lines = [json.loads(raw)["line"] for corpus in CORPORA for raw in corpus.read_text(encoding="utf-8").splitlines()]
+    together = findings("".join(f"{line}\n" for line in lines))
+    differ = [line for number, line in enumerate(lines, 1) if together.get(number, []) != findings(line).get(1, [])]
+    assert differ == []
+
+
 def test_summary_never_cuts_a_count_or_a_line_number_in_80_columns() -> None:
     log = "x\n" * 123_456 + '{"error": {"code": "cdr_invalid_filter_by_published"}}\n' * 12_345
     log += "HTTP/1.1 503 Service Unavailable\n"
