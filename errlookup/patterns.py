@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from errlookup import regexes
+
 # Keys (lower-cased, without "_", "-" and ".") whose value is an HTTP status, and
 # keys whose value is an error code. A key may carry a prefix ("rev23_status",
 # "last_error_code"): it counts when it ends with one of the suffixes.
@@ -33,7 +35,7 @@ OAUTH_ERRORS = frozenset(
     "temporarily_unavailable invalid_client invalid_grant unsupported_grant_type invalid_token "
     "insufficient_scope expired_token".split()
 )
-OAUTH_KEY_BEFORE = re.compile(r"(?<![\w.])error[\"']?[ \t]*[:=][ \t]*[\"']?$")
+OAUTH_KEY_BEFORE = regexes.compile(r"(?<![\w.])error[\"']?[ \t]*[:=][ \t]*[\"']?$")
 NOT_VALUES = frozenset("true false null none nil ok success yes no undefined nan".split())
 
 
@@ -60,14 +62,14 @@ _KV_VALUE = (
 )
 #: One pattern per last word, so that each begins with a literal the engine skips to.
 KV = (
-    ("code", re.compile("code" + _KV_VALUE)),
-    ("status", re.compile("status" + _KV_VALUE)),
-    ("err", re.compile(r"err(?:or)?(?:[_.-]?(?:number|num|no))?" + _KV_VALUE)),
+    ("code", regexes.compile("code" + _KV_VALUE)),
+    ("status", regexes.compile("status" + _KV_VALUE)),
+    ("err", regexes.compile(r"err(?:or)?(?:[_.-]?(?:number|num|no))?" + _KV_VALUE)),
 )
 #: A key's characters, matched on the reversed text before a key's last word.
-KEY_BACK = re.compile(r"[\w.$@-]{0,64}")
-KEY_CHAR = re.compile(r"[\w.$@-]")
-KEY_START = re.compile(r"[A-Za-z_$@]")
+KEY_BACK = regexes.compile(r"[\w.$@-]{0,64}")
+KEY_CHAR = regexes.compile(r"[\w.$@-]")
+KEY_START = regexes.compile(r"[A-Za-z_$@]")
 # Reason phrases of RFC 9110 (lower-cased) that follow a status in logs ("404 Not Found").
 REASONS = (
     "bad request", "unauthorized", "payment required", "forbidden", "not found", "method not allowed",
@@ -82,7 +84,7 @@ REASONS = (
 )  # fmt: skip
 # HTTP statuses outside key/value pairs, matched on the lower-cased line: a status
 # line or access-log field (HTTP/1.1" 404), "HTTP 503", "returned 402", "404 Client Error".
-HTTP = re.compile(
+HTTP = regexes.compile(
     r"http(?:/[0-9](?:\.[0-9])?\"?[ \t]+(?P<line>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
     r"|[ \t]+error[ \t]+(?P<iis>[45][0-9][0-9])\.[0-9]{1,3}(?![0-9])"  # IIS: "HTTP Error 404.13"
     # ASP.NET Core: "Request finished HTTP/1.1 POST http://host/path - 500 0 - 12.3ms"
@@ -93,7 +95,7 @@ _RETURNED_STATUS = (
     r"[ \t]+(?:an?[ \t]+)?(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?(?:of[ \t]+)?"
     r"(?P<returned>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
 )
-RETURNED = re.compile(
+RETURNED = regexes.compile(
     word_ending(
         "ed",
         ("returned", ""),
@@ -105,7 +107,7 @@ RETURNED = re.compile(
     + _RETURNED_STATUS
 )
 # the same in the present tense: "the API returns 404", "answers 400 with ..."
-RETURNS = re.compile(
+RETURNS = regexes.compile(
     word_ending(
         "s",
         ("returns", ""),
@@ -115,18 +117,18 @@ RETURNS = re.compile(
     )
     + _RETURNED_STATUS
 )
-GOT = re.compile(r"but[ \t]+(?:got|was)" + _RETURNED_STATUS)  # "expected 200 but got 404", "... but was 500"
+GOT = regexes.compile(r"but[ \t]+(?:got|was)" + _RETURNED_STATUS)  # "expected 200 but got 404", "... but was 500"
 #: A value given as the expected one, before the actual one: "expected HTTP 400 but was
 #: 500", "expected <a> but was <b>", jest's "Expected: a  Received: b" (on the lower-cased
 #: line, before the value and after it)
-EXPECTED_BEFORE = re.compile(r"expected[ \t:]*(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?[\"'<\[]?$")
-EXPECTED_AFTER = re.compile(r"[\"'>\]]?[ \t,;]*(?:but[ \t]+(?:was|got|received)|received:)")
+EXPECTED_BEFORE = regexes.compile(r"expected[ \t:]*(?:http[ \t]+)?(?:status[ \t]+)?(?:code[ \t]+)?[\"'<\[]?$")
+EXPECTED_AFTER = regexes.compile(r"[\"'>\]]?[ \t,;]*(?:but[ \t]+(?:was|got|received)|received:)")
 #: Status lines of other protocols, before a status and its reason ("SIP/2.0 401 Unauthorized")
 OTHER_PROTOCOLS = ("sip/2.0 ", "rtsp/1.0 ")
 #: Application Insights records, whose ResultCode is an HTTP status (not Askia's)
 APP_INSIGHTS = ("apprequests", "appdependencies", "dependencytype")
 # and ongoing: "keeps answering 401"
-RETURNING = re.compile(
+RETURNING = regexes.compile(
     word_ending(
         "ing",
         ("returning", ""),
@@ -140,7 +142,7 @@ RETURNING = re.compile(
 # it: "404 Not Found" or "502 (Bad Gateway)" (an RFC 9110 reason phrase), "404 Client
 # Error", a message. One pattern for all of them, since one that begins with a digit
 # is tried at every digit of the line.
-NUMBER = re.compile(
+NUMBER = regexes.compile(
     r"(?P<num>[0-9](?<!\w.)[0-9][0-9]+)(?!\w)(?=[ \t:(\"'-]*+[a-z])(?:[ \t]+(?:\(?(?P<reason>"
     + "|".join(re.escape(r) for r in sorted(REASONS, key=len, reverse=True))
     + r")(?![a-z])|(?:(?:client|server)[ \t]+)?(?P<client>errors?)\b))?"
@@ -150,24 +152,24 @@ NUMBER = re.compile(
 #: digit of the text (a log line is a third digits); on the shape it begins with the
 #: literal "000", which the engine skips to (twice as fast, measured).
 DIGIT_SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789", b"a" * 53 + b"0" * 10)
-NUMBER_SHAPE = re.compile(rb"000(?<![a0]000)0*+[ \t:(\"'-]++a")
+NUMBER_SHAPE = regexes.compile(rb"000(?<![a0]000)0*+[ \t:(\"'-]++a")
 # "GET /v1/users 409 8ms", "-> 400", "| 404 |", HAProxy's "0/0/1/401/402 503 212": a
 # request line, an arrow, a pipe-separated field, HAProxy's timers, then the status
-METHOD = re.compile(
+METHOD = regexes.compile(
     word_ending(" /", *((f"{m} /", "") for m in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")))
     + r"\S*[ \t]+(?P<method>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
 )
 _ARROW_STATUS = r"[ \t]*(?P<arrow>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
-ARROW = re.compile(r">(?<=[-=]>)" + _ARROW_STATUS)  # "->", "=>"
-ARROW_SIGN = re.compile("→" + _ARROW_STATUS)
-ARROW_BACK = re.compile(r"<--?" + _ARROW_STATUS)  # OkHttp's "<-- 400 https://..."
-PIPE = re.compile(r"\|[ \t]*(?P<pipe>[1-5][0-9][0-9])[ \t]*\|")
-HAPROXY = re.compile(
+ARROW = regexes.compile(r">(?<=[-=]>)" + _ARROW_STATUS)  # "->", "=>"
+ARROW_SIGN = regexes.compile("→" + _ARROW_STATUS)
+ARROW_BACK = regexes.compile(r"<--?" + _ARROW_STATUS)  # OkHttp's "<-- 400 https://..."
+PIPE = regexes.compile(r"\|[ \t]*(?P<pipe>[1-5][0-9][0-9])[ \t]*\|")
+HAPROXY = regexes.compile(
     r"[0-9](?<![0-9/].)[0-9]*/(?:-?[0-9]+/){3}\+?-?[0-9]+[ \t]+(?P<haproxy>[1-5][0-9][0-9])[ \t]+\+?[0-9]+\b"
 )
 # an AWS ALB access log: "h2 <time>Z app/<name>/<id> client:port target:port 0.001 -1 -1
 # 504 - 734 310 "POST ...": the load balancer's status after the three timings
-ALB = re.compile(
+ALB = regexes.compile(
     r"z app/\S+ \S+ \S+ -?[0-9.]+ -?[0-9.]+ -?[0-9.]+ (?P<alb>[1-5][0-9][0-9]) (?:[1-5][0-9][0-9]|-) [0-9]+ [0-9]+ \""
 )
 
@@ -205,9 +207,9 @@ HTTP_RARER: tuple[Shape, ...] = (
 )
 # "failed: conflict (409)", "call failed (401)": a status in parentheses after its reason
 # phrase or "failed" (checked by the scanner)
-PAREN = re.compile(r"\((?P<paren>[45][0-9][0-9])\)")
+PAREN = regexes.compile(r"\((?P<paren>[45][0-9][0-9])\)")
 #: A SQLSTATE in parentheses after an error number: MySQL's "ERROR 1100 (HY000)"
-SQLSTATE_AFTER = re.compile(r"[ \t]*\((?=[0-9A-Z]*[0-9])[0-9A-Z]{5}\)")
+SQLSTATE_AFTER = regexes.compile(r"[ \t]*\((?=[0-9A-Z]*[0-9])[0-9A-Z]{5}\)")
 #: Other systems with error codes of their own, whose names on a line make a code in a
 #: phrase theirs, unless the line also names a source of that code (lower-cased).
 FOREIGN = (
@@ -216,14 +218,14 @@ FOREIGN = (
 )  # fmt: skip
 REASON_ENDINGS = (*sorted(REASONS, key=len, reverse=True), "failed", "error", "status")
 # "Salto KS 403 ErrorCode 1500": a status right after a vendor's name (its hint word)
-AFTER_HINT = re.compile(r"[ \t:]+(?:api[ \t]+)?(?P<hint>[45][0-9][0-9])(?![\w.])")
+AFTER_HINT = regexes.compile(r"[ \t:]+(?:api[ \t]+)?(?P<hint>[45][0-9][0-9])(?![\w.])")
 # a tab-separated access log (CloudFront): the status right after the path, on a line
 # with a method field
-TAB = re.compile(r"\t/[^\t]*\t(?P<tab>[1-5][0-9][0-9])\t")
-TAB_METHOD = re.compile(r"\t(?:get|post|put|patch|delete|head|options)\t")
+TAB = regexes.compile(r"\t/[^\t]*\t(?P<tab>[1-5][0-9][0-9])\t")
+TAB_METHOD = regexes.compile(r"\t(?:get|post|put|patch|delete|head|options)\t")
 # a W3C extended log line (IIS, Azure App Service): date, time, ... the status and the
 # numbers after it (substatus, Win32 status, bytes, time taken) at the end
-W3C = re.compile(
+W3C = regexes.compile(
     r"[0-9]{4}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9] .* (?P<w3c>[1-5][0-9][0-9])(?: [0-9]+){3,5}"
 )
 #: What a W3C line carries between the server's port and the client's address, an
@@ -255,7 +257,7 @@ _PHRASE_VALUE = (
 )
 #: (a word the line must hold, the pattern): each begins with a literal.
 PHRASES = tuple(
-    (first, re.compile(f"(?P<word>{first}(?<!\\w{first}){rest})" + _PHRASE_VALUE))
+    (first, regexes.compile(f"(?P<word>{first}(?<!\\w{first}){rest})" + _PHRASE_VALUE))
     for first, rest in (
         ("err", "(?:or)?"),
         ("re", "(?:sult|turn|sponse|ason)"),
@@ -268,14 +270,14 @@ PHRASES = tuple(
 # the lower-cased line), CamelCase words (on the line as written); snake_case codes are
 # found by what follows their first "_" (the scanner builds that pattern from its catalogues).
 #: The characters of a word, matched on the reversed text before a "_".
-WORD_BACK = re.compile(r"[a-z0-9_]*")
-WORD_CHAR = re.compile(r"\w")
+WORD_BACK = regexes.compile(r"[a-z0-9_]*")
+WORD_CHAR = regexes.compile(r"\w")
 # (the same shape as the block filter's HUMP: a capital, small letters, a capital)
-CAMEL = re.compile(r"[A-Z](?<!\w.)[a-z]+[A-Z][A-Za-z0-9_]*(?!\w)")
+CAMEL = regexes.compile(r"[A-Z](?<!\w.)[a-z]+[A-Z][A-Za-z0-9_]*(?!\w)")
 #: CAMEL's candidates on the shape of an ASCII text (SHAPE below), where it begins with
 #: a literal the engine skips to, instead of being tried at every capital letter.
-CAMEL_SHAPE = re.compile(rb"Aaa*+A")
-PARENT = re.compile(r"[A-Za-z_]\w{0,40}$")
+CAMEL_SHAPE = regexes.compile(rb"Aaa*+A")
+PARENT = regexes.compile(r"[A-Za-z_]\w{0,40}$")
 
 # First stage, on the lower-cased block. Each trigger is a literal and a pattern that
 # begins with it: bytes.find skips to the literal faster than the regex engine (two to
@@ -288,18 +290,20 @@ Q = rb"""["'\\]{0,6}+"""
 SEP = rb"[ \t]{0,8}[:= ][ \t]{0,8}+"
 Trigger = tuple[bytes, "re.Pattern[bytes] | None"]
 STAGE1_ERRORS: tuple[Trigger, ...] = (
-    (b"code", re.compile(rb"code" + Q + SEP + Q + rb"[a-z0-9_]")),
-    (b"status", re.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:of[ \t]+)?(?:[45]\d\d|\d{4})")),
+    (b"code", regexes.compile(rb"code" + Q + SEP + Q + rb"[a-z0-9_]")),
+    (b"status", regexes.compile(rb"status" + Q + SEP + Q + rb"(?:code[ \t]+)?(?:of[ \t]+)?(?:[45]\d\d|\d{4})")),
     (
         b"err",
-        re.compile(rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#|\[)?[a-z0-9_]"),
+        regexes.compile(
+            rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#|\[)?[a-z0-9_]"
+        ),
     ),
     (b"haproxy", None),
     (b"z app/", None),  # an AWS ALB access log line (its time, then its name)
-    (b"response", re.compile(rb"response[ \t]++(?:code[ \t]++)?+[:=#]?[ \t]*+[\"']?[1-5]\d\d")),
+    (b"response", regexes.compile(rb"response[ \t]++(?:code[ \t]++)?+[:=#]?[ \t]*+[\"']?[1-5]\d\d")),
     (
         b"http",
-        re.compile(
+        regexes.compile(
             rb"""http(?:/\d(?:\.\d)?+(?:"?+[ \t]++|[ \t]++[a-z]++[ \t]++\S++(?:[ \t]++-)++[ \t]++)"""
             rb"""|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d"""
         ),
@@ -307,7 +311,7 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
     # "returned 402", "failed with 503", "responded with HTTP 500": a verb in -ed, a status
     (
         b"ed ",
-        re.compile(
+        regexes.compile(
             rb"ed [ \t]*+(?:with[ \t]++)?+(?:an?[ \t]++)?+(?:http[ \t]++)?+(?:status[ \t]++)?+(?:code[ \t]++)?+"
             rb"(?:of[ \t]++)?+[1-5]\d\d"
         ),
@@ -316,17 +320,17 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
 #: Triggers on one byte, which bytes.find skips to with memchr (ten times faster than a
 #: longer literal, measured): "-> 503", OkHttp's "<-- 400", "(501)", "| 404 |".
 STAGE1_MARKS: tuple[Trigger, ...] = (
-    (b">", re.compile(rb">(?<=[-=]>)[ \t]*+[1-5]\d\d(?!\d)")),
-    (b"<", re.compile(rb"<--?+[ \t]*+[1-5]\d\d(?!\d)")),
-    (b"(", re.compile(rb"\((?:[45]\d\d\)|(?<=[1-5]\d\d \()[a-z])")),  # "(501)", "502 (Bad Gateway)"
-    (b"|", re.compile(rb"\|[ \t]*[1-5]\d\d[ \t]*\|")),
+    (b">", regexes.compile(rb">(?<=[-=]>)[ \t]*+[1-5]\d\d(?!\d)")),
+    (b"<", regexes.compile(rb"<--?+[ \t]*+[1-5]\d\d(?!\d)")),
+    (b"(", regexes.compile(rb"\((?:[45]\d\d\)|(?<=[1-5]\d\d \()[a-z])")),  # "(501)", "502 (Bad Gateway)"
+    (b"|", regexes.compile(rb"\|[ \t]*[1-5]\d\d[ \t]*\|")),
 )
 STAGE1_ALL: tuple[Trigger, ...] = (
-    (b"http/", re.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d""")),
-    (b"status", re.compile(rb"status" + Q + SEP + Q + rb"[0-9]")),
+    (b"http/", regexes.compile(rb"""http/\d(?:\.\d)?"?[ \t]+[1-5]\d\d""")),
+    (b"status", regexes.compile(rb"status" + Q + SEP + Q + rb"[0-9]")),
 )
 #: A tab-separated access log's status field (CloudFront): found from the tab.
-STAGE1_TAB = (b"\t", re.compile(rb"\t/[^\t\n]*+\t[1-5]\d\d\t"))
+STAGE1_TAB = (b"\t", regexes.compile(rb"\t/[^\t\n]*+\t[1-5]\d\d\t"))
 # Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
 SHAPE = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10
@@ -334,5 +338,5 @@ SHAPE = bytes.maketrans(
 # On the shape, one pass for two things that both begin with a capital and a small
 # letter: a CamelCase word ("Aaa*A"; not Aa+A: the engine skips to a two-letter prefix)
 # and, looked behind, a status before a capitalised word ("404 Not Found": "000 Aa").
-HUMP = re.compile(rb"Aa(?:a*+A|(?<=000 Aa))")
-TOKEN_AT = re.compile(rb"[A-Za-z0-9_]+")
+HUMP = regexes.compile(rb"Aa(?:a*+A|(?<=000 Aa))")
+TOKEN_AT = regexes.compile(rb"[A-Za-z0-9_]+")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import AnyStr, BinaryIO
 
-from errlookup import patterns
+from errlookup import patterns, regexes
 from errlookup.index import Index, normalize
 from errlookup.model import Catalog, Entry, Match
 from errlookup.stream import StreamState, Unit, units
@@ -155,8 +155,9 @@ class Scanner:
         )
         # the snake_case codes, found by what follows their first "_"
         after = _trie(tails)
-        self._snake_block = re.compile(f"_(?:{after})\\b".encode()) if tails else None
-        self._snake_line = re.compile(f"_(?:{after})(?!\\w)") if tails else None
+        self._snake_block = regexes.compile(f"_(?:{after})\\b".encode()) if tails else None
+        self._snake_line = regexes.compile(f"_(?:{after})(?!\\w)") if tails else None
+        regexes.save()  # every pattern of a scan is compiled by now
 
     # ------------------------------------------------------------------ stage 1
     def candidate_lines(self, block: bytes) -> list[int]:
@@ -900,7 +901,7 @@ def _decode_line(raw: bytes) -> str:
     return raw.rstrip(b"\r\n").decode("utf-8", "replace")
 
 
-_TOKEN_START = re.compile(r"[^\s\"'<>]*")
+_TOKEN_START = regexes.compile(r"[^\s\"'<>]*")
 
 
 def _in_url_query(text: str, at: int) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import _sre
 import json
+import marshal
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +74,65 @@ def test_two_processes_building_at_once_leave_a_whole_cache(tmp_path: Path) -> N
     assert files == ["catalogs.marshal"]  # no temporary file left behind
     again = subprocess.run([sys.executable, "-m", "errlookup", "--json", "7302"], env=env, capture_output=True)
     assert again.stdout == outputs[0]
+
+
+# ------------------------------------------------------------------ compiled patterns
+
+PATTERN = r"status[ \t]*[:=][ \t]*(?P<val>[45][0-9][0-9])\b"
+
+
+def fresh_patterns(monkeypatch) -> object:
+    from errlookup import regexes
+
+    monkeypatch.setattr(regexes, "_stored", None)
+    monkeypatch.setattr(regexes, "_new", {})
+    return regexes
+
+
+def test_a_kept_pattern_is_the_one_re_compile_builds(isolated_home: Path, monkeypatch) -> None:
+    regexes = fresh_patterns(monkeypatch)
+    cold = regexes.compile(PATTERN)
+    regexes.save()
+    assert Path(regexes.cache_path()).exists()
+    regexes = fresh_patterns(monkeypatch)
+    warm = regexes.compile(PATTERN)
+    assert regexes._new == {}  # built from the kept code, not compiled again
+    assert warm == cold == re.compile(PATTERN)  # pattern objects compare their code
+    assert warm.search("HTTP status: 503").group("val") == "503"
+
+
+def test_a_corrupt_or_foreign_pattern_cache_only_means_compiling(isolated_home: Path, monkeypatch) -> None:
+    from errlookup import regexes
+
+    path = Path(regexes.cache_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    good = regexes._program(PATTERN, 0)
+    for content in (
+        b"\x00garbage",
+        marshal.dumps({"key": ("another", "python"), "programs": {(PATTERN, 0): good}}),
+        marshal.dumps({"key": regexes._KEY, "programs": {(PATTERN, 0): (32, [1, 2, 3], 0, {}, (None,))}}),
+    ):
+        path.write_bytes(content)
+        regexes = fresh_patterns(monkeypatch)
+        assert regexes.compile(PATTERN) == re.compile(PATTERN)
+        assert list(regexes._new) == [(PATTERN, 0)]  # compiled, and to be kept right this time
+
+
+def test_scans_give_the_same_output_with_the_patterns_compiled_or_kept(tmp_path: Path) -> None:
+    env = subprocess_env(ERRLOOKUP_CACHE_DIR=str(tmp_path / "cache"), ERRLOOKUP_DATA_DIR=str(tmp_path / "d"))
+    log = b"".join(
+        json.loads(raw)["line"].encode() + b"\n"
+        for raw in (Path(__file__).parent / "data" / "scan" / "corpus_seventh.jsonl").read_text().splitlines()
+    )
+    scan = [sys.executable, "-m", "errlookup", "scan", "--json"]
+    cold = subprocess.run(scan, input=log, env=env, capture_output=True, check=True)
+    kept = tmp_path / "cache" / "regexes.marshal"
+    stamp = kept.stat().st_mtime_ns
+    warm = subprocess.run(scan, input=log, env=env, capture_output=True, check=True)
+    assert warm.stdout == cold.stdout and cold.stdout.count(b"\n") > 100
+    assert kept.stat().st_mtime_ns == stamp  # nothing new to keep: every pattern came from the cache
+    programs = marshal.loads(kept.read_bytes())["programs"]
+    assert len(programs) > 50
+    assert all(
+        _sre.compile(pattern, *program) == re.compile(pattern, flags) for (pattern, flags), program in programs.items()
+    )
