@@ -77,7 +77,8 @@ def _program(pattern: AnyStr, flags: int) -> Program | None:
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        return (flags | parsed.state.flags, [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        code = [int(c) for c in code]  # plain ints: the compiler's named constants do not marshal
+        return (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     except Exception:
         return None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import AnyStr, BinaryIO
@@ -28,6 +29,7 @@ from errlookup.stream import StreamState, Unit, units
 #: Bytes of the previous piece of an over-long line read again with the next piece,
 #: so a code split across the cut is still seen.
 OVERLAP = 512
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -133,7 +135,6 @@ class Scanner:
                 if hint.strip():
                     self._hint_sources.setdefault(hint.strip().lower(), set()).add(c.id)
         self._hint_words = sorted(self._hint_sources, key=len, reverse=True)
-        self._hint_cache: tuple[str | None, set[str]] = (None, set())
         self._candidates: dict[tuple[str, str, str | None], _Candidates] = {}
         self._labels: dict[str, tuple[str, ...]] = {}  # a known number's messages and names, lower-cased
         self._value_kinds: dict[tuple[str, str], str | None] = {}  # (key class, value) -> kind
@@ -221,6 +222,7 @@ class Scanner:
             if not group:
                 continue
             lines = _Lines([texts[i] for i in group])
+            self._find_hints(lines)
             spans = _Spans()
             self._key_values(lines, spans)
             standing = self._http_statuses(lines, spans)
@@ -320,7 +322,7 @@ class Scanner:
                 before = low[max(lines.start_of(m.start()), m.start() - 64) : m.start()].rstrip(" \t")
                 if before.endswith(patterns.REASON_ENDINGS) or _after_request(before):
                     spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["paren"], "http")
-        for _, end in self._hint_words_in(low):
+        for end in lines.hint_ends:
             after = patterns.AFTER_HINT.match(low, end)
             if after:
                 spans.add(after.start(1), after.end(1), after.group(1), patterns.HTTP_CONTEXTS["hint"], "http")
@@ -386,14 +388,15 @@ class Scanner:
                 if http_like and (word in ("status", "response") or phrase.lower() in ("error", "err")):
                     spans.add(start, end, val, f"phrase '{phrase}'", "http")
                 elif val.isdigit() or val.lower() in self.distinctive:
-                    if self._foreign(lines.line_at(start), low[max(lines.start_of(start), start - 48) : start], val):
+                    if self._foreign(lines.hinted(start), low[max(lines.start_of(start), start - 48) : start], val):
                         continue  # "Cloudflare error 1101": another system's code, the same number
                     spans.add(start, end, val, f"phrase '{phrase}'", "code")
 
-    def _foreign(self, line: str, before: str, code: str) -> bool:
+    def _foreign(self, hinted: AbstractSet[str], before: str, code: str) -> bool:
         """Whether the (lower-cased) text just before a code names another system that has
-        error codes, and its line no source of this code: then the code is that system's."""
-        return any(word in before for word in patterns.FOREIGN) and not self._hinted(line) & self._sources_of(code)
+        error codes, and its line (whose hint words name ``hinted``) no source of this
+        code: then the code is that system's."""
+        return any(word in before for word in patterns.FOREIGN) and not hinted & self._sources_of(code)
 
     def _bare_code(self, val: str, before: str) -> bool:
         """ "code 7025" counts with a code of three digits or more, or a distinctive one, and
@@ -447,10 +450,10 @@ class Scanner:
                 continue  # <Error><Code>AccessDenied</Code>: S3's error document, not a vendor's name
             if start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and "_" not in label:
                 continue  # Azure.RequestFailedException: a class of another library
-            line = lines.line_at(start)
-            if any(word in line for word in patterns.FOREIGN) and not self._hinted(line) & self._sources_of(label):
+            line, hinted = lines.line_at(start), lines.hinted(start)
+            if any(word in line for word in patterns.FOREIGN) and not hinted & self._sources_of(label):
                 continue  # "RequestFailedException ... (Azure.Storage.Blobs)": another system's name
-            if _short_name(label) and not self._hinted(line) & self._sources_of(label):
+            if _short_name(label) and not hinted & self._sources_of(label):
                 continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
             kind = "name" if self.index.names(label) and not self.index.codes(label) else "code"
             spans.add(start, end, text[start:end], "word", kind)
@@ -477,7 +480,7 @@ class Scanner:
             found = self._candidates_of(code, kind, key)
             matches = found.matches
             if len(matches) > 1:
-                matches = self._rank(found, low, http_status)
+                matches = self._rank(found, low, http_status, lines.hinted_sources.get(i, _NONE))
             best = matches[0].entry if matches else None
             if kind == "http" or (best is not None and id(best) in http_entries):
                 roles = statuses.setdefault(code, set())
@@ -521,14 +524,15 @@ class Scanner:
             labels = self._labels[code] = tuple(found)
         return bool(labels) and rest[:200].lstrip(" \t:-(\"'").lower().startswith(labels)
 
-    def _hinted(self, lowered: str) -> set[str]:
-        """Sources whose hint words stand on the (lower-cased) line; cached for the line being read."""
-        if self._hint_cache[0] != lowered:
-            found: set[str] = set()
-            for word, _ in self._hint_words_in(lowered):
-                found |= self._hint_sources[word]
-            self._hint_cache = (lowered, found)
-        return self._hint_cache[1]
+    def _find_hints(self, lines: _Lines) -> None:
+        """Find the hint words of lines read together once: where each ends, and the
+        sources each line's words name (asked for many of its findings)."""
+        by_line: dict[int, set[str]] = {}
+        ends = []
+        for word, end in self._hint_words_in(lines.low):
+            ends.append(end)
+            by_line.setdefault(lines.index(end - 1), set()).update(self._hint_sources[word])
+        lines.hint_ends, lines.hinted_sources = ends, by_line
 
     def _hint_words_in(self, low: str) -> Iterator[tuple[str, int]]:
         """(hint word, where it ends) for each hint word standing as a word in a lower-cased text.
@@ -578,10 +582,11 @@ class Scanner:
             found = self._candidates[memo_key] = self._candidates_for(code, kind, key)
         return found
 
-    def _rank(self, found: _Candidates, low: str, http_status: int | None) -> tuple[Match, ...]:
-        """Several candidates, best guess first, given what else the (lower-cased) line says."""
-        # hint words only tell sources apart; within one source they change nothing
-        hinted = self._hinted(low) if found.mixed else set()
+    def _rank(
+        self, found: _Candidates, low: str, http_status: int | None, hinted: AbstractSet[str]
+    ) -> tuple[Match, ...]:
+        """Several candidates, best guess first, given what else the (lower-cased) line says
+        and the sources its hint words name."""
         rows = zip(found.fixed, found.sources, found.statuses, found.texts, strict=True)
         points = [
             fixed
@@ -735,7 +740,7 @@ class _Candidates:
 class _Lines:
     """Lines joined by newlines, read as one text; positions are in the joined text."""
 
-    __slots__ = ("low", "starts", "text")
+    __slots__ = ("hint_ends", "hinted_sources", "low", "starts", "text")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.text = text = "\n".join(texts)
@@ -746,6 +751,8 @@ class _Lines:
         self.starts = starts = [0] * len(texts)
         for i in range(1, len(texts)):
             starts[i] = starts[i - 1] + len(texts[i - 1]) + 1
+        self.hint_ends: list[int] = []  # where each hint word ends (Scanner._find_hints)
+        self.hinted_sources: dict[int, set[str]] = {}  # line -> the sources its hint words name
 
     def index(self, at: int) -> int:
         return bisect_right(self.starts, at) - 1
@@ -758,6 +765,10 @@ class _Lines:
 
     def end_of(self, at: int) -> int:
         return self.end(self.index(at))
+
+    def hinted(self, at: int) -> AbstractSet[str]:
+        """The sources named by the hint words of the line a position is in."""
+        return self.hinted_sources.get(self.index(at), _NONE)
 
     def line_at(self, at: int) -> str:
         """The lower-cased line a position is in."""
