@@ -587,16 +587,21 @@ class Scanner:
     ) -> tuple[Match, ...]:
         """Several candidates, best guess first, given what else the (lower-cased) line says
         and the sources its hint words name."""
-        rows = zip(found.fixed, found.sources, found.statuses, found.texts, strict=True)
-        points = [
-            fixed
-            + (4 if source in hinted else 0)
-            + (3 if http_status in statuses else 0)
-            + (5 if any(t in low for t in texts) else 0)
-            for fixed, source, statuses, texts in rows
-        ]
-        ranked = sorted(range(len(points)), key=lambda i: (-points[i], found.order[i]))
-        return tuple(found.matches[i] for i in ranked)
+        scored = []
+        rows = zip(found.fixed, found.sources, found.statuses, found.texts, found.order, found.matches, strict=True)
+        for fixed, source, statuses, texts, order, match in rows:  # a plain loop: no generator per row
+            points = fixed
+            if source in hinted:
+                points += 4
+            if http_status in statuses:
+                points += 3
+            for text in texts:
+                if text in low:
+                    points += 5
+                    break
+            scored.append((-points, order, len(scored), match))
+        scored.sort()  # the position breaks ties: matches themselves are never compared
+        return tuple(row[3] for row in scored)
 
     def _candidates_for(self, code: str, kind: str, key: str | None) -> _Candidates:
         """The entries a code under a key may be, and what of their ranking the line cannot change."""
@@ -716,11 +721,22 @@ def _key_start(text: str, at: int, end: int) -> int:
     back to one that cannot be in a key; a key begins with a letter, ``_``, ``$`` or
     ``@`` and is at most 64 characters long.
     """
+    if text.isascii():  # the run of key characters by str.rstrip, without a regex call
+        before = text[max(0, at - 64) : at]
+        start = at - len(before) + len(before.rstrip(_KEY_CHARS))
+        if end - start > 64 or (start and text[start - 1] in _KEY_CHARS):
+            return -1
+        return start if text[start] in _KEY_FIRST else -1
     run = patterns.KEY_BACK.match(text[max(0, at - 64) : at][::-1]).end()
     start = at - run
     if end - start > 64 or (start and patterns.KEY_CHAR.match(text, start - 1)):
         return -1
     return start if patterns.KEY_START.match(text, start) else -1
+
+
+#: KEY_CHAR's and KEY_START's characters in an ASCII text
+_KEY_CHARS = "".join(chr(c) for c in range(128) if patterns.KEY_CHAR.match(chr(c)))
+_KEY_FIRST = "".join(chr(c) for c in range(128) if patterns.KEY_START.match(chr(c)))
 
 
 @dataclass(frozen=True, slots=True)
