@@ -1,4 +1,5 @@
-"""A cache of the parsed, validated catalogues, so a start-up need not re-read them.
+"""A cache of the parsed, validated catalogues, so a start-up need not re-read them
+(and, in a file of its own, of the scanner's compiled patterns: errlookup/regexes.py).
 
 Keyed by every catalogue file's path, size and modification time (and the schema's,
 and errlookup's version): any change to any of them is a miss, so stale data is never
@@ -22,7 +23,7 @@ CACHE_ENV = "ERRLOOKUP_CACHE_DIR"
 _FORMAT = 3
 
 
-def cache_file() -> Path:
+def cache_file(name: str = "catalogs.marshal") -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         folder = Path(override)
@@ -30,7 +31,7 @@ def cache_file() -> Path:
         from platformdirs import user_cache_path
 
         folder = user_cache_path("errlookup", appauthor=False)
-    return folder / "catalogs.marshal"
+    return folder / name
 
 
 def fingerprint(paths: Sequence[Path]) -> tuple[Any, ...] | None:
@@ -47,12 +48,12 @@ def fingerprint(paths: Sequence[Path]) -> tuple[Any, ...] | None:
     return (_FORMAT, __version__, tuple(stamps))
 
 
-def load(key: tuple[Any, ...] | None) -> dict[str, Any] | None:
-    """What was cached for exactly these files (catalogue rows, problems, tables), or None."""
+def load(key: tuple[Any, ...] | None, name: str = "catalogs.marshal") -> dict[str, Any] | None:
+    """What was cached for exactly this key (catalogue rows, problems, tables), or None."""
     if key is None:
         return None
     try:
-        data = marshal.loads(cache_file().read_bytes())
+        data = marshal.loads(cache_file(name).read_bytes())
     except Exception:  # missing, unreadable, truncated or not ours: rebuild
         return None
     if not isinstance(data, dict) or data.get("key") != key:
@@ -60,10 +61,10 @@ def load(key: tuple[Any, ...] | None) -> dict[str, Any] | None:
     return data
 
 
-def store(key: tuple[Any, ...] | None, content: dict[str, Any]) -> None:
+def store(key: tuple[Any, ...] | None, content: dict[str, Any], name: str = "catalogs.marshal") -> None:
     if key is None:
         return
-    target = cache_file()
+    target = cache_file(name)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,8 @@
 
 Kept apart from the scanner's logic so the two can be read (and changed) separately.
 Patterns for the first stage work on whole lower-cased blocks of bytes and each
-starts with a literal, which the regex engine finds at memchr speed; the others read
-one candidate line.
+starts with a literal, which ``bytes.find`` skips to; the others read the candidate
+lines.
 """
 
 from __future__ import annotations
@@ -331,7 +331,8 @@ STAGE1_ALL: tuple[Trigger, ...] = (
 )
 #: A tab-separated access log's status field (CloudFront): found from the tab.
 STAGE1_TAB = (b"\t", regexes.compile(rb"\t/[^\t\n]*+\t[1-5]\d\d\t"))
-# Upper/lower-case shape of a block, for finding CamelCase names at memchr speed.
+# Upper/lower-case shape of a block, for finding CamelCase names with one pattern that
+# begins with a literal ("Aa") instead of one tried at every capital letter.
 SHAPE = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10
 )

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import _sre
 import contextlib
-import marshal
-import os
 import re
 import sys
 from typing import Any, AnyStr
@@ -30,21 +28,16 @@ _stored: dict[tuple[Any, int], Program] | None = None  # read from the cache on 
 _new: dict[tuple[Any, int], Program] = {}
 
 
-def cache_path() -> str:
-    from errlookup.cache import cache_file
-
-    return str(cache_file().with_name("regexes.marshal"))
+#: The file in the user cache folder (errlookup/cache.py writes it atomically).
+CACHE_NAME = "regexes.marshal"
 
 
 def _load() -> dict[tuple[Any, int], Program]:
-    try:
-        with open(cache_path(), "rb") as fh:
-            data = marshal.loads(fh.read())  # marshal.load reads a file a few bytes at a time
-    except Exception:  # missing, unreadable, truncated or not ours: compile
-        return {}
-    if not isinstance(data, dict) or data.get("key") != _KEY or not isinstance(data.get("programs"), dict):
-        return {}
-    return data["programs"]
+    from errlookup import cache
+
+    data = cache.load(_KEY, CACHE_NAME)
+    programs = data.get("programs") if data else None
+    return programs if isinstance(programs, dict) else {}
 
 
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
@@ -58,7 +51,7 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
         with contextlib.suppress(Exception):  # the engine refuses code it cannot run
             return _sre.compile(pattern, *program)
     compiled = re.compile(pattern, flags)
-    program = _program(pattern, flags)
+    program = _program(pattern, flags)  # compiled a second time, on a miss only, to be checked
     if program is not None:
         with contextlib.suppress(Exception):
             if _sre.compile(pattern, *program) == compiled:
@@ -87,17 +80,10 @@ def save() -> None:
     """Keep the code of the patterns compiled in this run, if any was new."""
     if not _new:
         return
+    from errlookup import cache
+
     programs = {**(_stored or {}), **_new}
     if len(programs) > MAX_PROGRAMS:
         programs = dict(_new)
     _new.clear()
-    target = cache_path()
-    tmp = f"{target}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(marshal.dumps({"key": _KEY, "programs": programs}))
-        os.replace(tmp, target)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    cache.store(_KEY, {"programs": programs}, CACHE_NAME)

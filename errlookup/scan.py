@@ -2,10 +2,10 @@
 
 Two stages keep the per-byte cost near that of copying the input. The first works
 on whole blocks of bytes with regular expressions that each start with a literal
-(``code``, ``status``, ``http/`` ...), which the regex engine finds at memchr speed,
-and picks out the few lines that may hold a finding. The second reads only those
-lines closely: key/value pairs, status lines, phrases and names, each finding
-resolved to catalogue entries and ranked by what else the line says.
+(``code``, ``status``, ``http/`` ...), which ``bytes.find`` skips to, and picks out
+the few lines that may hold a finding. The second reads only those lines closely:
+key/value pairs, status lines, phrases and names, each finding resolved to
+catalogue entries and ranked by what else the line says.
 
 Nothing here prints: ``scan_stream`` yields blocks of input with the findings of
 their lines, and the renderer writes them out.
@@ -145,10 +145,10 @@ class Scanner:
             for label in (entry.code, entry.name):
                 if label and _is_distinctive(label):
                     self.distinctive.setdefault(label.lower(), label)
-        # numbers that may stand before their own message ("7014 Customer not found");
-        # one- and two-digit codes are left out: such numbers are everywhere in logs
         # entries whose code is itself an HTTP status, by identity (asked for every finding)
         self._http_entries = {id(e) for e in index.entries if _is_http_entry(e)}
+        # numbers that may stand before their own message ("7014 Customer not found");
+        # one- and two-digit codes are left out: such numbers are everywhere in logs
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
         self._triggers = (
@@ -347,15 +347,15 @@ class Scanner:
         text, low = lines.text, lines.low
         for pattern, gates, on_text, by_line in shapes:
             haystack = text if on_text else low
-            if not any(gate in haystack for gate in gates):
-                continue
-            if by_line:
+            if by_line:  # finding the gates' lines also tells whether any line holds one
                 held = sorted({lines.index(at) for gate in gates for at in _find_all(haystack, gate)})
                 found: Iterable[re.Match[str]] = (
                     m for i in held for m in pattern.finditer(haystack, lines.starts[i], lines.end(i))
                 )
-            else:
+            elif any(gate in haystack for gate in gates):
                 found = pattern.finditer(haystack)
+            else:
+                continue
             for m in found:
                 group = m.lastgroup or "line"
                 if m.group(group) is None or (group == "word" and m.start() and low[m.start() - 1].isalnum()):
@@ -480,7 +480,7 @@ class Scanner:
             found = self._candidates_of(code, kind, key)
             matches = found.matches
             if len(matches) > 1:
-                matches = self._rank(found, low, http_status, lines.hinted_sources.get(i, _NONE))
+                matches = self._rank(found, low, http_status, lines.hinted(line_start))
             best = matches[0].entry if matches else None
             if kind == "http" or (best is not None and id(best) in http_entries):
                 roles = statuses.setdefault(code, set())
@@ -642,7 +642,6 @@ class Scanner:
                 for e in entries
             ),
             order=tuple(self._order.get(e.source, 99) for e in entries),
-            mixed=len({e.source for e in entries}) > 1,
         )
 
     # ------------------------------------------------------------------ streams
@@ -750,7 +749,6 @@ class _Candidates:
     statuses: tuple[frozenset[int], ...]
     texts: tuple[tuple[str, ...], ...]
     order: tuple[int, ...]
-    mixed: bool
 
 
 class _Lines:

@@ -93,7 +93,7 @@ def test_a_kept_pattern_is_the_one_re_compile_builds(isolated_home: Path, monkey
     regexes = fresh_patterns(monkeypatch)
     cold = regexes.compile(PATTERN)
     regexes.save()
-    assert Path(regexes.cache_path()).exists()
+    assert cache.cache_file(regexes.CACHE_NAME).exists()
     regexes = fresh_patterns(monkeypatch)
     warm = regexes.compile(PATTERN)
     assert regexes._new == {}  # built from the kept code, not compiled again
@@ -104,7 +104,7 @@ def test_a_kept_pattern_is_the_one_re_compile_builds(isolated_home: Path, monkey
 def test_a_corrupt_or_foreign_pattern_cache_only_means_compiling(isolated_home: Path, monkeypatch) -> None:
     from errlookup import regexes
 
-    path = Path(regexes.cache_path())
+    path = cache.cache_file(regexes.CACHE_NAME)
     path.parent.mkdir(parents=True, exist_ok=True)
     good = regexes._program(PATTERN, 0)
     for content in (
