@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import AnyStr, BinaryIO
 
-from errlookup import patterns, regexes
+from errlookup import findbytes, patterns, regexes
 from errlookup.index import Index, normalize
 from errlookup.model import Catalog, Entry, Match
 from errlookup.stream import StreamState, Unit, units
@@ -170,8 +170,9 @@ class Scanner:
         name stands anywhere in the block (else the close reading need not look for them)."""
         starts: set[int] = set()
         low = block.lower()
+        find = findbytes.finder(low)
         for literal, pattern in self._triggers:
-            _lines_with(literal, pattern, low, starts)
+            _lines_with(literal, pattern, low, starts, find)
         snakes = False
         if self._snake_block is not None:
             snakes = _lines_matching(self._snake_block, low, starts)
@@ -187,9 +188,9 @@ class Scanner:
                 humps.append(at)
         _line_starts(low, reasons, starts)
         _line_starts(low, humps, starts)
-        _line_starts(low, _find_all(shape, patterns.W3C_PORT_SHAPE), starts)  # a W3C line (IIS)
+        _line_starts(low, _find_all(shape, patterns.W3C_PORT_SHAPE, findbytes.finder(shape)), starts)  # W3C (IIS)
         if b"\t" in block:  # memchr
-            _lines_with(*patterns.STAGE1_TAB, low, starts)
+            _lines_with(*patterns.STAGE1_TAB, low, starts, low.find)
         return sorted(starts), bool(humps), snakes
 
     def _is_name_at(self, block: bytes, shape: bytes, at: int) -> bool:
@@ -846,11 +847,12 @@ def _trie(words: Iterable[str]) -> str:
     return render(tree)
 
 
-def _find_all(data: AnyStr, literal: AnyStr) -> Iterator[int]:
-    at = data.find(literal)
+def _find_all(data: AnyStr, literal: AnyStr, find: Callable[[AnyStr, int], int] | None = None) -> Iterator[int]:
+    find = find or data.find
+    at = find(literal, 0)
     while at >= 0:
         yield at
-        at = data.find(literal, at + 1)
+        at = find(literal, at + 1)
 
 
 #: Misses after which a literal counts as common in a block and the regex engine, whose
@@ -858,17 +860,19 @@ def _find_all(data: AnyStr, literal: AnyStr) -> Iterator[int]:
 COMMON = 48
 
 
-def _lines_with(literal: bytes, pattern: re.Pattern[bytes] | None, data: bytes, into: set[int]) -> None:
+def _lines_with(
+    literal: bytes, pattern: re.Pattern[bytes] | None, data: bytes, into: set[int], find: findbytes.Find
+) -> None:
     """Add the start of each line of ``data`` where ``pattern`` matches at ``literal``
-    (or the literal alone stands); after a match the search goes on from the next line."""
-    find = data.find
+    (or the literal alone stands); after a match the search goes on from the next line.
+    ``find`` finds the literal (``findbytes.finder(data)``)."""
     match = pattern.match if pattern is not None else None
     misses = 0
-    at = find(literal)
+    at = find(literal, 0)
     while at >= 0:
         if match is None or match(data, at):
             into.add(data.rfind(b"\n", 0, at) + 1)
-            end = find(b"\n", at)
+            end = data.find(b"\n", at)  # memchr
             if end < 0:
                 return
             at = find(literal, end + 1)

@@ -273,6 +273,45 @@ def test_precision_recall_and_source_on_the_labelled_corpus(scanner: Scanner, co
     assert right_source / sourced >= 0.95
 
 
+def test_the_c_library_search_finds_what_bytes_find_finds() -> None:
+    """findbytes.finder gives bytes.find's offsets, also past a NUL byte (where strstr would stop)."""
+    from errlookup import findbytes
+
+    rnd = random.Random(5)
+    for _ in range(200):
+        data = bytes(rnd.choice(b"abcde\n\x00" if rnd.random() < 0.2 else b"abcde\n") for _ in range(rnd.randrange(80)))
+        find = findbytes.finder(data)
+        for literal in (b"a", b"ab", b"cde", b"eea", b"\n"):
+            for start in range(len(data) + 2):
+                assert find(literal, start) == data.find(literal, start), (data, literal, start)
+
+
+def test_codes_after_a_nul_byte_are_found(scanner: Scanner) -> None:
+    """A NUL byte (a binary record in a log) makes the block filter fall back to bytes.find: nothing after it is missed."""
+    data = (
+        b"boot\x00\x00garbage\n"
+        + b"INFO fine\n" * 50
+        + b"haproxy[1]: 1.2.3.4:5 [x] fe be/s 0/0/0/1/1 503 212 - - ----\n"
+    )
+    data += b'"code": "7302"\n'
+    found = [f.code for block in scanner.scan_stream(io.BytesIO(data)) for line in block.lines for f in line.findings]
+    assert found == ["503", "7302"]
+
+
+@pytest.mark.parametrize("corpus", CORPORA[:4], ids=lambda p: p.stem)
+def test_the_block_filter_picks_the_same_lines_without_the_c_library(
+    scanner: Scanner, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Machines where ctypes cannot reach strstr (Windows, no ctypes) scan the same lines."""
+    from errlookup import findbytes
+
+    data = b"".join(json.loads(raw)["line"].encode() + b"\n" for raw in corpus.read_text(encoding="utf-8").splitlines())
+    fast = scanner.candidate_lines(data)
+    monkeypatch.setattr(findbytes, "_strstr", None)
+    assert scanner.candidate_lines(data) == fast
+    assert len(fast) > 100
+
+
 # ------------------------------------------------------------------ output modes
 
 
