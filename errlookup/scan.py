@@ -236,7 +236,7 @@ class Scanner:
     def _key_values(self, lines: _Lines, spans: _Spans) -> None:
         """``"code": 7302``, ``error_code=2213``, ``'status': 400``: keys that hold codes."""
         for word, pattern in patterns.KV:
-            if word in lines.low:
+            if lines.has(word):
                 for m in pattern.finditer(lines.low):
                     self._key_value(m, lines, spans)
 
@@ -329,7 +329,7 @@ class Scanner:
                 spans.add(after.start(1), after.end(1), after.group(1), patterns.HTTP_CONTEXTS["hint"], "http")
         w3c_lines = {
             lines.index(at)
-            for at in _find_all(low, " - ")
+            for at in _find_all(low, " - ", lines.find)
             if low[at - 2 : at].isdigit() and low[at + 3 : at + 4].isdigit()
         }
         for i in sorted(w3c_lines):
@@ -348,12 +348,13 @@ class Scanner:
         text, low = lines.text, lines.low
         for pattern, gates, on_text, by_line in shapes:
             haystack = text if on_text else low
+            find = haystack.find if on_text else lines.find
             if by_line:  # finding the gates' lines also tells whether any line holds one
-                held = sorted({lines.index(at) for gate in gates for at in _find_all(haystack, gate)})
+                held = sorted({lines.index(at) for gate in gates for at in _find_all(haystack, gate, find)})
                 found: Iterable[re.Match[str]] = (
                     m for i in held for m in pattern.finditer(haystack, lines.starts[i], lines.end(i))
                 )
-            elif any(gate in haystack for gate in gates):
+            elif any(find(gate, 0) >= 0 for gate in gates):
                 found = pattern.finditer(haystack)
             else:
                 continue
@@ -367,7 +368,7 @@ class Scanner:
         """ "error 7302", "error code 2213", "result code 102", "StatusCode 400"."""
         text, low = lines.text, lines.low
         for first, pattern in patterns.PHRASES:
-            if first not in low:
+            if not lines.has(first):
                 continue
             for m in pattern.finditer(low):
                 start, end = m.start("val"), m.end("val")
@@ -530,26 +531,28 @@ class Scanner:
         sources each line's words name (asked for many of its findings)."""
         by_line: dict[int, set[str]] = {}
         ends = []
-        for word, end in self._hint_words_in(lines.low):
+        for word, end in self._hint_words_in(lines.low, lines.find):
             ends.append(end)
             by_line.setdefault(lines.index(end - 1), set()).update(self._hint_sources[word])
         lines.hint_ends, lines.hinted_sources = ends, by_line
 
-    def _hint_words_in(self, low: str) -> Iterator[tuple[str, int]]:
-        """(hint word, where it ends) for each hint word standing as a word in a lower-cased text.
+    def _hint_words_in(self, low: str, find: Callable[[str, int], int] | None = None) -> Iterator[tuple[str, int]]:
+        """(hint word, where it ends) for each hint word standing as a word in a lower-cased text
+        (``find`` is ``low.find`` or one as fast).
 
         A find for each of the few words costs less than one pattern for all of them,
         which would be tried at most letters of the text.
         """
+        find = find or low.find
         for word in self._hint_words:
-            at = low.find(word)
+            at = find(word, 0)
             while at >= 0:
                 end = at + len(word)
                 if not (at and low[at - 1].isalnum() and low[at - 1].isascii()) and not (
                     end < len(low) and low[end].isalnum() and low[end].isascii()
                 ):
                     yield word, end
-                at = low.find(word, end)
+                at = find(word, end)
 
     def _sources_of(self, label: str) -> set[str]:
         """The sources that have this code or name."""
@@ -755,7 +758,7 @@ class _Candidates:
 class _Lines:
     """Lines joined by newlines, read as one text; positions are in the joined text."""
 
-    __slots__ = ("hint_ends", "hinted_sources", "low", "starts", "text")
+    __slots__ = ("_find", "hint_ends", "hinted_sources", "low", "starts", "text")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.text = text = "\n".join(texts)
@@ -763,11 +766,23 @@ class _Lines:
         if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.low = low
+        # the C library's search where it pays: an ASCII text of more than a few lines
+        self._find = findbytes.finder(low.encode("ascii")) if len(low) > 2048 and low.isascii() else None
         self.starts = starts = [0] * len(texts)
         for i in range(1, len(texts)):
             starts[i] = starts[i - 1] + len(texts[i - 1]) + 1
         self.hint_ends: list[int] = []  # where each hint word ends (Scanner._find_hints)
         self.hinted_sources: dict[int, set[str]] = {}  # line -> the sources its hint words name
+
+    def find(self, word: str, start: int = 0) -> int:
+        """``low.find(word, start)``: the lower-cased text is read for a dozen words."""
+        if self._find is None:
+            return self.low.find(word, start)
+        encoded = _ascii(word)
+        return -1 if encoded is None else self._find(encoded, start)
+
+    def has(self, word: str) -> bool:
+        return self.find(word) >= 0
 
     def index(self, at: int) -> int:
         return bisect_right(self.starts, at) - 1
@@ -789,6 +804,11 @@ class _Lines:
         """The lower-cased line a position is in."""
         i = self.index(at)
         return self.low[self.starts[i] : self.end(i)]
+
+
+@lru_cache(maxsize=256)
+def _ascii(word: str) -> bytes | None:
+    return word.encode("ascii") if word.isascii() else None
 
 
 class _Spans:
