@@ -42,9 +42,21 @@ _TASK = struct.Struct("<qqq")  # offset, size, number of lines before the block
 _HEAD = struct.Struct("<bq")  # ok (1) or failed (0), length of what follows
 
 
+#: At most this many workers: each holds blocks in memory, and this one process writes every block.
+MAX_WORKERS = 8
+
+
+def cpus() -> int:
+    """The CPUs this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 def workers_for(stream: BinaryIO, interactive: bool) -> int:
     """How many worker processes suit this input: none for streams, small or compressed files, one core."""
-    if interactive or sys.platform == "win32" or (os.cpu_count() or 1) < 2 or not isinstance(stream, io.BufferedReader):
+    if interactive or sys.platform == "win32" or cpus() < 2 or not isinstance(stream, io.BufferedReader):
         return 0
     try:
         info = os.fstat(stream.fileno())
@@ -52,7 +64,7 @@ def workers_for(stream: BinaryIO, interactive: bool) -> int:
         return 0
     if not stat.S_ISREG(info.st_mode) or info.st_size < MIN_SIZE:
         return 0
-    return min(os.cpu_count() or 1, 4)
+    return min(cpus(), MAX_WORKERS)
 
 
 def write_between(out: IO[bytes], data: bytes, inserts: Inserts, passthrough: bool = True) -> None:

@@ -544,6 +544,22 @@ def test_a_large_file_scanned_on_several_cores_gives_the_same_bytes(tmp_path: Pa
             assert strip_annotations(fast.stdout) == data
 
 
+def test_workers_follow_the_cpus_the_process_may_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`taskset -c 0 errlookup scan big.log` stays in one process; a large machine gets more workers, up to a bound."""
+    from errlookup import parallel
+
+    log = tmp_path / "big.log"
+    log.write_bytes(b"x" * parallel.MIN_SIZE)
+    counts = {}
+    for allowed in (1, 2, 3, 64):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid, n=allowed: set(range(n)), raising=False)
+        with log.open("rb") as stream:
+            counts[allowed] = parallel.workers_for(stream, interactive=False)
+    assert counts == {1: 0, 2: 2, 3: 3, 64: parallel.MAX_WORKERS}
+    with log.open("rb") as stream:
+        assert parallel.workers_for(stream, interactive=True) == 0  # a terminal: line by line, in order
+
+
 def test_any_bytes_pass_through_unchanged(scanner: Scanner) -> None:
     """Random binary and text, any line endings, any size of line: removing » lines gives the input back."""
     from errlookup import render
