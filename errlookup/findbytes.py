@@ -41,7 +41,7 @@ def finder(data: bytes) -> Find:
     if _strstr is _UNSET:
         _strstr = _load_strstr()
     strstr = _strstr
-    if strstr is None or b"\0" in data:  # memchr: a pass over the block costs little
+    if strstr is None or type(data) is not bytes or b"\0" in data:  # memchr: a pass costs little
         return data.find
     import ctypes
 

@@ -280,10 +280,10 @@ def test_the_c_library_search_finds_what_bytes_find_finds() -> None:
     rnd = random.Random(5)
     for _ in range(200):
         data = bytes(rnd.choice(b"abcde\n\x00" if rnd.random() < 0.2 else b"abcde\n") for _ in range(rnd.randrange(80)))
-        find = findbytes.finder(data)
-        for literal in (b"a", b"ab", b"cde", b"eea", b"\n"):
-            for start in range(len(data) + 2):
-                assert find(literal, start) == data.find(literal, start), (data, literal, start)
+        for find in (findbytes.finder(data), findbytes.finder(bytearray(data))):
+            for literal in (b"a", b"ab", b"cde", b"eea", b"\n"):
+                for start in range(len(data) + 2):
+                    assert find(literal, start) == data.find(literal, start), (data, literal, start)
 
 
 def test_codes_after_a_nul_byte_are_found(scanner: Scanner) -> None:
