@@ -2,7 +2,8 @@
 
 Two stages keep the per-byte cost near that of copying the input. The first works
 on whole blocks of bytes with regular expressions that each start with a literal
-(``code``, ``status``, ``http/`` ...), which ``bytes.find`` skips to, and picks out
+(``code``, ``status``, ``http/`` ...), which the C library's ``strstr`` skips to
+(``findbytes``), and picks out
 the few lines that may hold a finding. The second reads only those lines closely:
 key/value pairs, status lines, phrases and names, each finding resolved to
 catalogue entries and ranked by what else the line says.
@@ -538,7 +539,7 @@ class Scanner:
 
     def _hint_words_in(self, low: str, find: Callable[[str, int], int] | None = None) -> Iterator[tuple[str, int]]:
         """(hint word, where it ends) for each hint word standing as a word in a lower-cased text
-        (``find`` is ``low.find`` or one as fast).
+        (``find`` answers as ``low.find`` does, perhaps faster: ``_Lines.find``).
 
         A find for each of the few words costs less than one pattern for all of them,
         which would be tried at most letters of the text.
