@@ -2,8 +2,8 @@
 
 Kept apart from the scanner's logic so the two can be read (and changed) separately.
 Patterns for the first stage work on whole lower-cased blocks of bytes and each
-starts with a literal, which ``bytes.find`` skips to; the others read the candidate
-lines.
+starts with a literal, which the block filter's search skips to (``findbytes``: the C
+library's ``strstr``); the others read the candidate lines.
 """
 
 from __future__ import annotations
@@ -280,8 +280,8 @@ CAMEL_SHAPE = regexes.compile(rb"Aaa*+A")
 PARENT = regexes.compile(r"[A-Za-z_]\w{0,40}$")
 
 # First stage, on the lower-cased block. Each trigger is a literal and a pattern that
-# begins with it: bytes.find skips to the literal faster than the regex engine (two to
-# four times, measured), and the pattern is tried only there. Possessive repeats keep
+# begins with it: findbytes skips to the literal faster than the regex engine (strstr;
+# bytes.find two to four times, measured), and the pattern is tried only there. Possessive repeats keep
 # the engine from trying the other ways to match.
 # Quotes around a key or value: none, one, doubled or escaped (a superset of the line
 # patterns' forms, matched possessively: nothing after them is a quote).
@@ -317,8 +317,8 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
         ),
     ),
 )
-#: Triggers on one byte, which bytes.find skips to with memchr (ten times faster than a
-#: longer literal, measured): "-> 503", OkHttp's "<-- 400", "(501)", "| 404 |".
+#: Triggers on one byte, which strstr (as strchr) or bytes.find (as memchr) skips to
+#: fastest: "-> 503", OkHttp's "<-- 400", "(501)", "| 404 |".
 STAGE1_MARKS: tuple[Trigger, ...] = (
     (b">", regexes.compile(rb">(?<=[-=]>)[ \t]*+[1-5]\d\d(?!\d)")),
     (b"<", regexes.compile(rb"<--?+[ \t]*+[1-5]\d\d(?!\d)")),

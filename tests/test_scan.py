@@ -299,17 +299,28 @@ def test_codes_after_a_nul_byte_are_found(scanner: Scanner) -> None:
 
 
 @pytest.mark.parametrize("corpus", CORPORA[:4], ids=lambda p: p.stem)
-def test_the_block_filter_picks_the_same_lines_without_the_c_library(
+def test_the_scan_is_the_same_without_the_c_library(
     scanner: Scanner, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Machines where ctypes cannot reach strstr (Windows, no ctypes) scan the same lines."""
+    """Machines where ctypes cannot reach strstr (Windows, no ctypes) pick the same lines and
+    find the same codes in them (the close reading searches lines read together with it too)."""
     from errlookup import findbytes
 
     data = b"".join(json.loads(raw)["line"].encode() + b"\n" for raw in corpus.read_text(encoding="utf-8").splitlines())
-    fast = scanner.candidate_lines(data)
+
+    def scanned() -> tuple[list[int], list]:
+        found = [
+            (line.number, f.code, f.column, f.context)
+            for block in scanner.scan_stream(io.BytesIO(data))
+            for line in block.lines
+            for f in line.findings
+        ]
+        return scanner.candidate_lines(data), found
+
+    fast = scanned()
     monkeypatch.setattr(findbytes, "_strstr", None)
-    assert scanner.candidate_lines(data) == fast
-    assert len(fast) > 100
+    assert scanned() == fast
+    assert len(fast[0]) > 100 and len(fast[1]) > 100
 
 
 # ------------------------------------------------------------------ output modes
