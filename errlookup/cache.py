@@ -21,9 +21,11 @@ from errlookup import __version__
 
 CACHE_ENV = "ERRLOOKUP_CACHE_DIR"
 _FORMAT = 3
+#: The catalogues' file in the cache folder (regexes.py keeps another beside it).
+CATALOGS_FILE = "catalogs.marshal"
 
 
-def cache_file(name: str = "catalogs.marshal") -> Path:
+def cache_file(name: str = CATALOGS_FILE) -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         folder = Path(override)
@@ -48,7 +50,7 @@ def fingerprint(paths: Sequence[Path]) -> tuple[Any, ...] | None:
     return (_FORMAT, __version__, tuple(stamps))
 
 
-def load(key: tuple[Any, ...] | None, name: str = "catalogs.marshal") -> dict[str, Any] | None:
+def load(key: tuple[Any, ...] | None, name: str = CATALOGS_FILE) -> dict[str, Any] | None:
     """What was cached for exactly this key (catalogue rows, problems, tables), or None."""
     if key is None:
         return None
@@ -61,7 +63,7 @@ def load(key: tuple[Any, ...] | None, name: str = "catalogs.marshal") -> dict[st
     return data
 
 
-def store(key: tuple[Any, ...] | None, content: dict[str, Any], name: str = "catalogs.marshal") -> None:
+def store(key: tuple[Any, ...] | None, content: dict[str, Any], name: str = CATALOGS_FILE) -> None:
     if key is None:
         return
     target = cache_file(name)
