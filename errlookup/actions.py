@@ -82,7 +82,7 @@ def scan(
 ) -> int:
     from functools import partial
 
-    from errlookup import parallel, render
+    from errlookup import clib, parallel, render
     from errlookup.scan import Scanner
     from errlookup.stream import open_input
     from errlookup.tally import Tally
@@ -90,6 +90,7 @@ def scan(
     if summary and as_json:
         raise ErrlookupError("--summary and --json cannot be used together", ExitCode.USAGE)
     index, sources = session(source)
+    clib.keep_freed_memory()  # before the first block: the workers inherit it
     scanner = Scanner(
         index,
         sources,

@@ -21,12 +21,13 @@ _strstr: object = _UNSET
 
 
 def _load_strstr() -> Callable[[int, bytes], int | None] | None:
-    try:
-        import ctypes
+    from errlookup.clib import libc
 
-        function = ctypes.CDLL(None).strstr
-    except (ImportError, OSError, AttributeError, TypeError):
+    function = getattr(libc(), "strstr", None)
+    if function is None:
         return None  # no ctypes, or no C library to reach by name (Windows)
+    import ctypes  # there, since the C library was reached through it
+
     function.restype = ctypes.c_void_p
     function.argtypes = (ctypes.c_void_p, ctypes.c_char_p)
     return function  # type: ignore[no-any-return]
