@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -130,14 +129,21 @@ def from_document(document: dict[str, Any], path: Path, origin: str) -> Catalog:
     )
 
 
-@dataclass
 class LoadResult:
     """The catalogues that loaded, and the files that did not (with why)."""
 
-    catalogs: list[Catalog] = field(default_factory=list)
-    problems: list[CatalogError] = field(default_factory=list)
-    #: The exact-lookup tables, when they came from the cache (see Index.build).
-    tables: dict[str, dict[str, list[int]]] | None = None
+    __slots__ = ("catalogs", "problems", "tables")
+
+    def __init__(
+        self,
+        catalogs: list[Catalog] | None = None,
+        problems: list[CatalogError] | None = None,
+        tables: dict[str, dict[str, list[int]]] | None = None,
+    ) -> None:
+        self.catalogs: list[Catalog] = [] if catalogs is None else catalogs
+        self.problems: list[CatalogError] = [] if problems is None else problems
+        #: The exact-lookup tables, when they came from the cache (see Index.build).
+        self.tables = tables
 
     @property
     def ids(self) -> list[str]:
@@ -184,9 +190,7 @@ def load_all(
         if catalog.id in by_id:
             previous = result.catalogs[by_id[catalog.id]]
             if previous.origin == "bundled" or previous.replaces_bundled:
-                from dataclasses import replace
-
-                catalog = replace(catalog, replaces_bundled=True)
+                catalog = catalog._replace(replaces_bundled=True)
             result.catalogs[by_id[catalog.id]] = catalog
         else:
             by_id[catalog.id] = len(result.catalogs)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from errlookup.model import Catalog, Entry
@@ -18,7 +17,6 @@ def normalize(code: str) -> str:
     return key
 
 
-@dataclass
 class Index:
     """Codes, names and legacy codes to entries; answers an exact query in O(1).
 
@@ -26,14 +24,19 @@ class Index:
     cached and read back without making every entry (see ``model.LazyEntries``).
     """
 
-    catalogs: list[Catalog]
-    by_code: dict[str, list[int]] = field(default_factory=dict)
-    by_name: dict[str, list[int]] = field(default_factory=dict)
-    by_legacy: dict[str, list[int]] = field(default_factory=dict)
-    _starts: list[int] = field(default_factory=list)
-    _entries: list[Entry] | None = None
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        catalogs: list[Catalog],
+        by_code: dict[str, list[int]] | None = None,
+        by_name: dict[str, list[int]] | None = None,
+        by_legacy: dict[str, list[int]] | None = None,
+    ) -> None:
+        self.catalogs = catalogs
+        self.by_code: dict[str, list[int]] = by_code if by_code is not None else {}
+        self.by_name: dict[str, list[int]] = by_name if by_name is not None else {}
+        self.by_legacy: dict[str, list[int]] = by_legacy if by_legacy is not None else {}
+        self._starts: list[int] = []
+        self._entries: list[Entry] | None = None
         total = 0
         for catalog in self.catalogs:
             self._starts.append(total)

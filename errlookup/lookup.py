@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from errlookup.errors import UsageError
 from errlookup.index import Index
@@ -18,14 +17,19 @@ _CODE_LIKE = re.compile(r"-?\d+|[\w.-]*(?:_|\d|[a-z][A-Z])[\w.-]*")
 MAX_QUERY = 1000
 
 
-@dataclass
 class Result:
     """What one query found; ``suggestions`` is filled when it found nothing."""
 
-    query: str
-    matches: list[Match] = field(default_factory=list)
-    suggestions: list[str] = field(default_factory=list)
-    text_search: bool = False
+    __slots__ = ("matches", "query", "suggestions", "text_search")
+
+    def __init__(self, query: str, text_search: bool = False) -> None:
+        self.query = query
+        self.matches: list[Match] = []
+        self.suggestions: list[str] = []
+        self.text_search = text_search
+
+    def __repr__(self) -> str:
+        return f"Result(query={self.query!r}, matches={self.matches!r}, suggestions={self.suggestions!r})"
 
     @property
     def found(self) -> bool:

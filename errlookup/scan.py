@@ -17,9 +17,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import AnyStr, BinaryIO
+from typing import AnyStr, BinaryIO, NamedTuple
 
 from errlookup import findbytes, patterns, regexes
 from errlookup.index import Index, normalize
@@ -32,12 +31,8 @@ OVERLAP = 512
 _NONE: frozenset[str] = frozenset()
 
 
-@dataclass(slots=True)
-class Finding:
-    """One code seen in an error context on one line.
-
-    (Not frozen: a frozen dataclass sets each field through ``object.__setattr__``, which
-    is measurable when a log holds millions of findings.)"""
+class Finding(NamedTuple):
+    """One code seen in an error context on one line."""
 
     line: int
     code: str
@@ -55,8 +50,7 @@ class Finding:
         return self.matches[0].entry if self.matches else None
 
 
-@dataclass
-class LineResult:
+class LineResult(NamedTuple):
     """The findings of one input line; ``end`` is the offset just past it in its block."""
 
     number: int
@@ -64,12 +58,22 @@ class LineResult:
     findings: list[Finding]
 
 
-@dataclass
 class Block:
     """A run of whole input lines, byte for byte, and the findings of those lines."""
 
-    data: bytes
-    lines: list[LineResult] = field(default_factory=list)
+    __slots__ = ("data", "lines")
+
+    def __init__(self, data: bytes, lines: list[LineResult] | None = None) -> None:
+        self.data = data
+        self.lines: list[LineResult] = [] if lines is None else lines
+
+    def __repr__(self) -> str:
+        return f"Block(data={self.data!r}, lines={self.lines!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Block) and (self.data, self.lines) == (other.data, other.lines)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @lru_cache(maxsize=4096)
@@ -741,8 +745,7 @@ _KEY_CHARS = "".join(chr(c) for c in range(128) if patterns.KEY_CHAR.match(chr(c
 _KEY_FIRST = "".join(chr(c) for c in range(128) if patterns.KEY_START.match(chr(c)))
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidates:
+class _Candidates(NamedTuple):
     """The entries one code may be, in catalogue order, with the parts of their ranking
     that do not depend on the line (kept per code, kind and key)."""
 

@@ -16,8 +16,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from errlookup.index import Index
 from errlookup.model import Match
@@ -95,8 +95,7 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass(slots=True)
-class _Doc:
+class _Doc(NamedTuple):
     gid: int
     source: str
     text_length: int
@@ -105,18 +104,13 @@ class _Doc:
     length: int
 
 
-@dataclass
 class SearchIndex:
     """Word vocabulary and postings over every entry; built once per process."""
 
-    index: Index
-    docs: list[_Doc] = field(default_factory=list)
-    vocab: list[str] = field(default_factory=list)
-    stems: list[str] = field(default_factory=list)
-    postings: dict[str, list[int]] = field(default_factory=dict)
-    idf: dict[str, float] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.docs: list[_Doc] = []
+        self.postings: dict[str, list[int]] = {}
         df: dict[str, int] = {}
         for i, (source, row) in enumerate(self.index.rows()):
             code, name, message, description, legacy = row[0], row[1], row[4], row[5], row[9]

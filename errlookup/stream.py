@@ -7,8 +7,7 @@ piece of a line too long to hold whole (``MAX_LINE``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 if TYPE_CHECKING:
     from errlookup.scan import Finding
@@ -20,8 +19,7 @@ BLOCK = 1 << 18
 MAX_LINE = 8 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """A run of input to scan: whole lines (``number`` lines came before), or a piece of
     an over-long line."""
 
@@ -30,12 +28,14 @@ class Unit:
     piece: bool = False
 
 
-@dataclass
 class StreamState:
     """What one piece of an over-long line leaves for the next."""
 
-    carry: list[Finding] = field(default_factory=list)
-    overlap: str = ""
+    __slots__ = ("carry", "overlap")
+
+    def __init__(self) -> None:
+        self.carry: list[Finding] = []
+        self.overlap = ""
 
     @property
     def idle(self) -> bool:

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from errlookup.model import Entry
 from errlookup.scan import Finding
 
 
-@dataclass
 class Seen:
     """How often one code was seen, and where first and last."""
 
-    count: int = 0
-    first: tuple[str, int] = ("", 0)
-    last: tuple[str, int] = ("", 0)
-    entry: Entry | None = None
-    contexts: set[str] = field(default_factory=set)
+    __slots__ = ("contexts", "count", "entry", "first", "last")
+
+    def __init__(self, entry: Entry | None = None) -> None:
+        self.count = 0
+        self.first: tuple[str, int] = ("", 0)
+        self.last: tuple[str, int] = ("", 0)
+        self.entry = entry
+        self.contexts: set[str] = set()
 
     def add(self, path: str, line: int) -> None:
         if not self.count:
@@ -26,14 +27,16 @@ class Seen:
         self.last = (path, line)
 
 
-@dataclass
 class Tally:
     """Counts for ``scan --summary``: known codes by source and code, unknown codes apart."""
 
-    known: dict[tuple[str, str], Seen] = field(default_factory=dict)
-    unknown: dict[str, Seen] = field(default_factory=dict)
-    lines_with_findings: int = 0
-    paths: list[str] = field(default_factory=list)
+    __slots__ = ("known", "lines_with_findings", "paths", "unknown")
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str], Seen] = {}
+        self.unknown: dict[str, Seen] = {}
+        self.lines_with_findings = 0
+        self.paths: list[str] = []
 
     def add(self, path: str, findings: Sequence[Finding]) -> None:
         if path not in self.paths:
