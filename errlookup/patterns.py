@@ -272,7 +272,7 @@ PHRASES = tuple(
 #: The characters of a word, matched on the reversed text before a "_".
 WORD_BACK = regexes.compile(r"[a-z0-9_]*")
 WORD_CHAR = regexes.compile(r"\w")
-# (the same shape as the block filter's HUMP: a capital, small letters, a capital)
+# (a capital, small letters, a capital: what the block filter finds from its "aA")
 CAMEL = regexes.compile(r"[A-Z](?<!\w.)[a-z]+[A-Z][A-Za-z0-9_]*(?!\w)")
 #: CAMEL's candidates on the shape of an ASCII text (SHAPE below), where it begins with
 #: a literal the engine skips to, instead of being tried at every capital letter.
@@ -331,13 +331,11 @@ STAGE1_ALL: tuple[Trigger, ...] = (
 )
 #: A tab-separated access log's status field (CloudFront): found from the tab.
 STAGE1_TAB = (b"\t", regexes.compile(rb"\t/[^\t\n]*+\t[1-5]\d\d\t"))
-# Upper/lower-case shape of a block, for finding CamelCase names with one pattern that
-# begins with a literal ("Aa") instead of one tried at every capital letter.
+# Upper/lower-case shape of a block, where the block filter finds CamelCase names from
+# their first hump ("aA") and statuses before a capitalised word ("000 Aa") by literals.
 SHAPE = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10
 )
-# On the shape, one pass for two things that both begin with a capital and a small
-# letter: a CamelCase word ("Aaa*A"; not Aa+A: the engine skips to a two-letter prefix)
-# and, looked behind, a status before a capitalised word ("404 Not Found": "000 Aa").
-HUMP = regexes.compile(rb"Aa(?:a*+A|(?<=000 Aa))")
+#: On the shape, a status before a capitalised word ("404 Not Found").
+REASON_SHAPE = b"000 Aa"
 TOKEN_AT = regexes.compile(rb"[A-Za-z0-9_]+")

@@ -155,6 +155,8 @@ class Scanner:
         # one- and two-digit codes are left out: such numbers are everywhere in logs
         self._numbers = frozenset(k for k in index.by_code if k.isdigit() and len(k) >= 3)
         tails = sorted({k.split("_", 1)[1] for k in self.distinctive if "_" in k}, key=len, reverse=True)
+        #: How far back the block filter looks for the start of a CamelCase word (past any name's length).
+        self._name_window = max(map(len, self.distinctive), default=0) + 1
         self._triggers = (
             patterns.STAGE1_ERRORS + patterns.STAGE1_MARKS + (patterns.STAGE1_ALL if include_success else ())
         )
@@ -181,27 +183,35 @@ class Scanner:
         if self._snake_block is not None:
             snakes = _lines_matching(self._snake_block, low, starts)
         shape = block.translate(patterns.SHAPE)
-        reasons: list[int] = []  # "404 Not Found": three digits then a capitalised word
-        humps: list[int] = []  # CamelCase words that are known names
-        distinctive = self.distinctive
-        for m in patterns.HUMP.finditer(shape):
-            at = m.start()
-            if m.end() - at == 2 or shape[at - 4 : at] == b"000 ":
-                reasons.append(at)
-            if m.end() - at > 2 and distinctive and self._is_name_at(block, shape, at):
-                humps.append(at)
-        _line_starts(low, reasons, starts)
+        find_shape = findbytes.finder(shape)
+        _line_starts(low, _find_all(shape, patterns.REASON_SHAPE, find_shape), starts)  # "404 Not Found"
+        humps = self._names_in(block, shape, find_shape) if self.distinctive else []
         _line_starts(low, humps, starts)
-        _line_starts(low, _find_all(shape, patterns.W3C_PORT_SHAPE, findbytes.finder(shape)), starts)  # W3C (IIS)
+        _line_starts(low, _find_all(shape, patterns.W3C_PORT_SHAPE, find_shape), starts)  # W3C (IIS)
         if b"\t" in block:  # memchr
             _lines_with(*patterns.STAGE1_TAB, low, starts, find)
         return sorted(starts), bool(humps), snakes
 
-    def _is_name_at(self, block: bytes, shape: bytes, at: int) -> bool:
-        if at and shape[at - 1] in b"Aa0_":
-            return False  # inside a longer identifier
-        token = patterns.TOKEN_AT.match(block, at)
-        return bool(token) and token.group().decode("ascii", "replace").lower() in self.distinctive
+    def _names_in(self, block: bytes, shape: bytes, find: findbytes.Find) -> list[int]:
+        """Where the CamelCase words of a block that are known names begin.
+
+        Found from their first hump, a small letter before a capital ("aA" on the shape):
+        that is rare in logs outside such words, where a search for their start (a
+        capital and a small letter) stops at every capitalised word.
+        """
+        found = []
+        window = self._name_window
+        for at in _find_all(shape, b"aA", find):
+            piece = shape[max(0, at - window) : at + 1]
+            start = at + 1 - (len(piece) - len(piece.rstrip(b"Aa0_")))  # where the word begins
+            if start == at - window and start > 0:
+                continue  # a word longer than any name
+            # the word's first hump ("Quota" of QuotaLock...): a capital, then small letters only
+            if start < at and shape[start] == 65 and not shape[start + 1 : at + 1].strip(b"a"):  # 65: "A"
+                token = patterns.TOKEN_AT.match(block, start)
+                if token and token.group().decode("ascii", "replace").lower() in self.distinctive:
+                    found.append(start)
+        return found
 
     # ------------------------------------------------------------------ stage 2
     def scan_line(self, text: str, number: int = 1) -> list[Finding]:

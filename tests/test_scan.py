@@ -286,6 +286,27 @@ def test_the_c_library_search_finds_what_bytes_find_finds() -> None:
                     assert find(literal, start) == data.find(literal, start), (data, literal, start)
 
 
+def test_the_block_filter_picks_lines_with_known_camelcase_names_as_whole_words(scanner: Scanner) -> None:
+    """A known CamelCase name makes its line a candidate where it stands as a word, not
+    inside a longer identifier; a status before a capitalised word does too."""
+    lines = [
+        b"QuotaLockFailed",  # at the very start of the block
+        b"ok (QuotaLockFailed) again",
+        b'reason="CcaTimeout"',
+        b"MyQuotaLockFailedHandler started",  # inside a longer identifier
+        b"v2QuotaLockFailed",  # after a digit
+        b"Quota Lock Failed",  # not one word
+        b"plain words only",
+        b"upstream said 404 Not Found",
+        b"quotaLockFailed",  # not CamelCase as written
+    ]
+    assert {"quotalockfailed", "ccatimeout"} <= set(scanner.distinctive)
+    data = b"\n".join(lines) + b"\n"
+    starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    picked = [lines[starts.index(at)] for at in scanner.candidate_lines(data)]
+    assert picked == [lines[0], lines[1], lines[2], lines[7]]
+
+
 def test_codes_after_a_nul_byte_are_found(scanner: Scanner) -> None:
     """A NUL byte (a binary record in a log) makes the block filter fall back to bytes.find: nothing after it is missed."""
     data = (
