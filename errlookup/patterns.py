@@ -229,8 +229,11 @@ W3C = regexes.compile(
     r"[0-9]{4}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9] .* (?P<w3c>[1-5][0-9][0-9])(?: [0-9]+){3,5}"
 )
 #: What a W3C line carries between the server's port and the client's address, an
-#: empty user field (" 443 - 10.0.0.8"), on a shape in which digits are "0".
-W3C_PORT_SHAPE = b"00 - 0"
+#: empty user field (" 443 - 10.0.0.8"), on a shape in which digits are "0": found
+#: from its rarer end (strstr checks a needle's first two bytes at once, and "00" is
+#: everywhere in a shape), then the port's last digits looked at.
+W3C_PORT_SHAPE = b" - 0"
+W3C_PORT_BEFORE = b"00"
 HTTP_CONTEXTS = {
     "line": "HTTP status line",
     "word": "HTTP status",

@@ -187,7 +187,12 @@ class Scanner:
         _line_starts(low, _find_all(shape, patterns.REASON_SHAPE, find_shape), starts)  # "404 Not Found"
         humps = self._names_in(block, shape, find_shape) if self.distinctive else []
         _line_starts(low, humps, starts)
-        _line_starts(low, _find_all(shape, patterns.W3C_PORT_SHAPE, find_shape), starts)  # W3C (IIS)
+        w3c = (
+            at
+            for at in _find_all(shape, patterns.W3C_PORT_SHAPE, find_shape)
+            if shape[at - 2 : at] == patterns.W3C_PORT_BEFORE
+        )
+        _line_starts(low, w3c, starts)  # W3C (IIS)
         if b"\t" in block:  # memchr
             _lines_with(*patterns.STAGE1_TAB, low, starts, find)
         return sorted(starts), bool(humps), snakes
