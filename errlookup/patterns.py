@@ -302,7 +302,9 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
         ),
     ),
     (b"haproxy", None),
-    (b"z app/", None),  # an AWS ALB access log line (its time, then its name)
+    # an AWS ALB access log line (its time, then its name): found from " app/", since
+    # strstr checks a needle's first two bytes at once and "z " follows every ISO time
+    (b" app/", regexes.compile(rb" app/(?<=z app/)")),
     (b"response", regexes.compile(rb"response[ \t]++(?:code[ \t]++)?+[:=#]?[ \t]*+[\"']?[1-5]\d\d")),
     (
         b"http",
