@@ -76,6 +76,9 @@ class Block:
     __hash__ = None  # type: ignore[assignment]
 
 
+_make = tuple.__new__
+
+
 @lru_cache(maxsize=4096)
 def _norm_key(key: str) -> str:
     return re.sub(r"[^a-z0-9]", "", key.lower())
@@ -495,10 +498,11 @@ class Scanner:
         low = lines.low[line_start : lines.end(i)]  # the lower-cased line
         expected = "expected" in low
         http_entries = self._http_entries
+        memo = self._candidates
         for start, end, code, context, kind, key in raw:
             if expected and _expected_only(low, start - line_start, end - line_start):
                 continue  # "expected HTTP 400 but was 500": only the actual value is a finding
-            found = self._candidates_of(code, kind, key)
+            found = memo.get((code, kind, key)) or self._candidates_of(code, kind, key)
             matches = found.matches
             if len(matches) > 1:
                 matches = self._rank(found, low, http_status, lines.hinted(line_start))
@@ -521,17 +525,20 @@ class Scanner:
             if best is None and kind != "http" and not self.report_unknown:
                 continue  # a code no catalogue knows: only the summary lists those
             findings.append(
-                Finding(
-                    number,
-                    best.code if best is not None and best.code is not None and kind == "name" else code,
-                    text[start:end],
-                    context,
-                    kind,
-                    start - line_start + 1,
-                    matches,
-                    success,
-                    http_status if kind != "http" else None,
-                    _inconsistency(best, kind, http_status) if http_status is not None else None,
+                _make(  # Finding(...) without its __new__ in Python: all ten fields, in order
+                    Finding,
+                    (
+                        number,
+                        best.code if best is not None and best.code is not None and kind == "name" else code,
+                        text[start:end],
+                        context,
+                        kind,
+                        start - line_start + 1,
+                        matches,
+                        success,
+                        http_status if kind != "http" else None,
+                        _inconsistency(best, kind, http_status) if http_status is not None else None,
+                    ),
                 )
             )
         return findings
