@@ -76,6 +76,7 @@ class Block:
     __hash__ = None  # type: ignore[assignment]
 
 
+#: A NamedTuple from a tuple of all its fields, without the ``__new__`` it has in Python.
 _make = tuple.__new__
 
 
