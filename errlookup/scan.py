@@ -29,6 +29,8 @@ from errlookup.stream import StreamState, Unit, units
 #: so a code split across the cut is still seen.
 OVERLAP = 512
 _NONE: frozenset[str] = frozenset()
+#: How far from a code, on a line longer than twice this, the ranking looks for its entries' texts.
+RANK_REACH = 4096
 
 
 class Finding(NamedTuple):
@@ -275,11 +277,7 @@ class Scanner:
         if about is None:
             return
         cls, context, bare_code = about
-        if (
-            cls == "code"
-            and _norm_key(key) == "resultcode"
-            and any(w in lines.line_at(m.start()) for w in patterns.APP_INSIGHTS)
-        ):
+        if cls == "code" and _norm_key(key) == "resultcode" and lines.line_holds(m.start(), patterns.APP_INSIGHTS):
             cls = "http"  # Azure Application Insights: its ResultCode is the HTTP status
         start, end = m.start("val"), m.end("val")
         val = text[start:end]
@@ -363,7 +361,7 @@ class Scanner:
                 spans.add(at, at + 3, m.group("w3c"), patterns.HTTP_CONTEXTS["w3c"], "http")
         if "\t" in low:
             for m in patterns.TAB.finditer(low):
-                if patterns.TAB_METHOD.search(lines.line_at(m.start())):
+                if lines.line_matches(m.start(), patterns.TAB_METHOD):
                     spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["tab"], "http")
         return known
 
@@ -398,7 +396,8 @@ class Scanner:
                 if spans.covers(start):
                     continue
                 val, word = text[start:end], m.group("word")
-                if word == "code" and not self._bare_code(val, low[lines.start_of(m.start()) : m.start()]):
+                before = low[max(lines.start_of(m.start()), m.start() - 64) : m.start()]  # all _bare_code reads
+                if word == "code" and not self._bare_code(val, before):
                     continue
                 if (m.start() and low[m.start() - 1] in "?&") or (text.startswith("&", end) and not val.isdigit()):
                     continue  # a parameter of a request's URL or a form (OAuth's error=access_denied&...)
@@ -464,19 +463,19 @@ class Scanner:
             end = start + len(hit)
             if label is None:
                 line_end = lines.end_of(start)
-                if self._followed_by_its_message(hit, text[end:line_end]):
+                if self._followed_by_its_message(hit, text[end : min(line_end, end + 200)]):
                     spans.add(start, end, hit, "code followed by its message", "code")
                 continue
             if _in_url_query(text, start):
                 continue  # ?error=access_denied: a parameter of a request's URL
             if hit in patterns.OAUTH_ERRORS and patterns.OAUTH_KEY_BEFORE.search(low, max(0, start - 12), start):
                 continue  # error=access_denied: OAuth's error parameter
-            if text[max(0, start - 6) : start].lower() == "<code>" and "<error>" in lines.line_at(start):
+            if text[max(0, start - 6) : start].lower() == "<code>" and lines.line_holds(start, ("<error>",)):
                 continue  # <Error><Code>AccessDenied</Code>: S3's error document, not a vendor's name
             if start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and "_" not in label:
                 continue  # Azure.RequestFailedException: a class of another library
-            line, hinted = lines.line_at(start), lines.hinted(start)
-            if any(word in line for word in patterns.FOREIGN) and not hinted & self._sources_of(label):
+            hinted = lines.hinted(start)
+            if lines.line_holds(start, patterns.FOREIGN) and not hinted & self._sources_of(label):
                 continue  # "RequestFailedException ... (Azure.Storage.Blobs)": another system's name
             if _short_name(label) and not hinted & self._sources_of(label):
                 continue  # a short name ("AccessDenied", "DatabaseError") is too common alone: needs its vendor
@@ -506,7 +505,10 @@ class Scanner:
             found = memo.get((code, kind, key)) or self._candidates_of(code, kind, key)
             matches = found.matches
             if len(matches) > 1:
-                matches = self._rank(found, low, http_status, lines.hinted(line_start))
+                near = low  # what the ranking reads for the entries' texts: the line, or ...
+                if len(low) > 2 * RANK_REACH:  # ... in a long one, the text around the code (else quadratic)
+                    near = low[max(0, start - line_start - RANK_REACH) : end - line_start + RANK_REACH]
+                matches = self._rank(found, near, http_status, lines.hinted(line_start))
             best = matches[0].entry if matches else None
             if kind == "http" or (best is not None and id(best) in http_entries):
                 roles = statuses.setdefault(code, set())
@@ -783,7 +785,7 @@ class _Candidates(NamedTuple):
 class _Lines:
     """Lines joined by newlines, read as one text; positions are in the joined text."""
 
-    __slots__ = ("_find", "hint_ends", "hinted_sources", "low", "starts", "text")
+    __slots__ = ("_asked", "_find", "hint_ends", "hinted_sources", "low", "starts", "text")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.text = text = "\n".join(texts)
@@ -796,6 +798,7 @@ class _Lines:
         self.starts = starts = [0] * len(texts)
         for i in range(1, len(texts)):
             starts[i] = starts[i - 1] + len(texts[i - 1]) + 1
+        self._asked: dict[tuple[int, object], bool] = {}  # (line, words or pattern) -> found (line_holds)
         self.hint_ends: list[int] = []  # where each hint word ends (Scanner._find_hints)
         self.hinted_sources: dict[int, set[str]] = {}  # line -> the sources its hint words name
 
@@ -825,10 +828,26 @@ class _Lines:
         """The sources named by the hint words of the line a position is in."""
         return self.hinted_sources.get(self.index(at), _NONE)
 
-    def line_at(self, at: int) -> str:
-        """The lower-cased line a position is in."""
+    def line_holds(self, at: int, words: tuple[str, ...]) -> bool:
+        """Whether the (lower-cased) line a position is in holds any of these words.
+
+        Asked once per line and set of words: asked for each finding of a long line
+        full of them, reading the line each time would make the scan quadratic.
+        """
         i = self.index(at)
-        return self.low[self.starts[i] : self.end(i)]
+        held = self._asked.get((i, words))
+        if held is None:
+            line = self.low[self.starts[i] : self.end(i)]
+            held = self._asked[(i, words)] = any(word in line for word in words)
+        return held
+
+    def line_matches(self, at: int, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` is found in the (lower-cased) line a position is in; once per line, as above."""
+        i = self.index(at)
+        held = self._asked.get((i, pattern))
+        if held is None:
+            held = self._asked[(i, pattern)] = pattern.search(self.low, self.starts[i], self.end(i)) is not None
+        return held
 
 
 @lru_cache(maxsize=256)

@@ -523,6 +523,35 @@ def test_live_stream_is_annotated_line_by_line() -> None:
     assert proc.returncode == 0
 
 
+DENSE = [
+    ' "code": 7302 ',
+    ' "code": 401 ',
+    " ResultCode=809 ",
+    " cca ResultCode=102 ",
+    " error code 7302 ",
+    " 7014 Customer not found ",
+    " HTTP/1.1 503 Service Unavailable ",
+    " access_denied ",
+    " failed (401) ",
+]
+
+
+@pytest.mark.parametrize("shape", DENSE)
+def test_a_long_line_full_of_codes_is_read_like_its_short_pieces(scanner: Scanner, shape: str) -> None:
+    """A line of 64 KiB (a minified body, a log without line breaks) with a code every KiB:
+    each code found, at its place, with the same best guess as on a short line (the
+    ranking and the line-wide checks look near each code, not at the whole line again)."""
+    from errlookup.scan import RANK_REACH
+
+    unit = "x" * (1024 - len(shape)) + shape
+    short = [(f.code, f.column, f.best.source if f.best else None) for f in scanner.scan_line(unit)]
+    assert short, shape
+    long_line = unit * 64
+    assert len(long_line) > 2 * RANK_REACH
+    found = [(f.code, f.column, f.best.source if f.best else None) for f in scanner.scan_line(long_line)]
+    assert found == [(code, column + i * len(unit), source) for i in range(64) for code, column, source in short]
+
+
 def test_a_20_mib_line_and_a_pathological_line(tmp_path: Path) -> None:
     big = tmp_path / "big.log"
     line = b"x" * (20 << 20) + b' {"code": 7302}\n'
