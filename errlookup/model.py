@@ -1,8 +1,8 @@
 """The data every layer shares: catalogue entries, catalogues and look-up matches.
 
 Records that never change are ``NamedTuple`` classes, not dataclasses: every command
-imports this module at start-up, and importing ``dataclasses`` (it brings ``inspect``)
-and making a dataclass cost about 10 ms there, measured; a NamedTuple costs 0.1 ms.
+imports this module at start-up, where importing ``dataclasses`` (it brings
+``inspect``) and making its classes cost about 10 ms, measured; a NamedTuple costs 0.1 ms.
 """
 
 from __future__ import annotations

@@ -222,7 +222,7 @@ AFTER_HINT = regexes.compile(r"[ \t:]+(?:api[ \t]+)?(?P<hint>[45][0-9][0-9])(?![
 # a tab-separated access log (CloudFront): the status right after the path, on a line
 # with a method field
 TAB = regexes.compile(r"\t/[^\t]*\t(?P<tab>[1-5][0-9][0-9])\t")
-TAB_METHOD = regexes.compile(r"\t(?:get|post|put|patch|delete|head|options)\t")
+TAB_METHODS = tuple(f"\t{method}\t" for method in ("get", "post", "put", "patch", "delete", "head", "options"))
 # a W3C extended log line (IIS, Azure App Service): date, time, ... the status and the
 # numbers after it (substatus, Win32 status, bytes, time taken) at the end
 W3C = regexes.compile(

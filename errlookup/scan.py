@@ -361,7 +361,7 @@ class Scanner:
                 spans.add(at, at + 3, m.group("w3c"), patterns.HTTP_CONTEXTS["w3c"], "http")
         if "\t" in low:
             for m in patterns.TAB.finditer(low):
-                if lines.line_matches(m.start(), patterns.TAB_METHOD):
+                if lines.line_holds(m.start(), patterns.TAB_METHODS):
                     spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["tab"], "http")
         return known
 
@@ -798,7 +798,7 @@ class _Lines:
         self.starts = starts = [0] * len(texts)
         for i in range(1, len(texts)):
             starts[i] = starts[i - 1] + len(texts[i - 1]) + 1
-        self._asked: dict[tuple[int, object], bool] = {}  # (line, words or pattern) -> found (line_holds)
+        self._asked: dict[tuple[int, tuple[str, ...]], bool] = {}  # (line, words) -> held (line_holds)
         self.hint_ends: list[int] = []  # where each hint word ends (Scanner._find_hints)
         self.hinted_sources: dict[int, set[str]] = {}  # line -> the sources its hint words name
 
@@ -839,14 +839,6 @@ class _Lines:
         if held is None:
             line = self.low[self.starts[i] : self.end(i)]
             held = self._asked[(i, words)] = any(word in line for word in words)
-        return held
-
-    def line_matches(self, at: int, pattern: re.Pattern[str]) -> bool:
-        """Whether ``pattern`` is found in the (lower-cased) line a position is in; once per line, as above."""
-        i = self.index(at)
-        held = self._asked.get((i, pattern))
-        if held is None:
-            held = self._asked[(i, pattern)] = pattern.search(self.low, self.starts[i], self.end(i)) is not None
         return held
 
 
