@@ -184,7 +184,8 @@ class Scanner:
         low = block.lower()
         find = findbytes.finder(low)
         for literal, pattern in self._triggers:
-            _lines_with(literal, pattern, low, starts, find)
+            # one byte: memchr (bytes.find) skips to it faster than strstr, and is cheaper to call
+            _lines_with(literal, pattern, low, starts, find if len(literal) > 1 else low.find)
         snakes = False
         if self._snake_block is not None:
             snakes = _lines_matching(self._snake_block, low, starts)
@@ -200,7 +201,7 @@ class Scanner:
         )
         _line_starts(low, w3c, starts)  # W3C (IIS)
         if b"\t" in block:  # memchr
-            _lines_with(*patterns.STAGE1_TAB, low, starts, find)
+            _lines_with(*patterns.STAGE1_TAB, low, starts, low.find)
         return sorted(starts), bool(humps), snakes
 
     def _names_in(self, block: bytes, shape: bytes, find: findbytes.Find) -> list[int]:
