@@ -177,9 +177,10 @@ class Scanner:
         """Offsets of the starts of the lines of a block that may hold a finding."""
         return self._candidates_in(block)[0]
 
-    def _candidates_in(self, block: bytes) -> tuple[list[int], bool, bool]:
-        """The candidate lines' starts, and whether a known snake_case code or CamelCase
-        name stands anywhere in the block (else the close reading need not look for them)."""
+    def _candidates_in(self, block: bytes) -> tuple[list[int], list[int], bool]:
+        """The candidate lines' starts; where the known CamelCase names of the block begin
+        (the close reading takes them from here); whether a known snake_case code stands
+        anywhere in it (else the close reading need not look for those)."""
         starts: set[int] = set()
         low = block.lower()
         find = findbytes.finder(low)
@@ -202,7 +203,7 @@ class Scanner:
         _line_starts(low, w3c, starts)  # W3C (IIS)
         if b"\t" in block:  # memchr
             _lines_with(*patterns.STAGE1_TAB, low, starts, low.find)
-        return sorted(starts), bool(humps), snakes
+        return sorted(starts), humps, snakes
 
     def _names_in(self, block: bytes, shape: bytes, find: findbytes.Find) -> list[int]:
         """Where the CamelCase words of a block that are known names begin.
@@ -231,7 +232,12 @@ class Scanner:
         return self.scan_lines([text], [number])[0]
 
     def scan_lines(
-        self, texts: Sequence[str], numbers: Sequence[int], names: bool = True, snakes: bool = True
+        self,
+        texts: Sequence[str],
+        numbers: Sequence[int],
+        names: bool = True,
+        snakes: bool = True,
+        name_starts: Sequence[list[int]] | None = None,
     ) -> list[list[Finding]]:
         """The findings of each line (decoded, without line endings) and its number.
 
@@ -240,7 +246,9 @@ class Scanner:
         ASCII lines are joined apart from the others, which would make the regular
         expressions read all of them as wide characters, more slowly. ``names`` and
         ``snakes`` False skip looking for CamelCase names and snake_case codes standing
-        alone, when the block filter saw none in these lines' block.
+        alone, when the block filter saw none in these lines' block. ``name_starts``, for
+        each line, where the block filter found known CamelCase names (offsets in the
+        line): the ASCII lines take them from there instead of looking again.
         """
         found: list[list[Finding]] = [[] for _ in texts]
         narrow = [i for i, t in enumerate(texts) if t.isascii()]
@@ -254,7 +262,10 @@ class Scanner:
             self._key_values(lines, spans)
             standing = self._http_statuses(lines, spans)
             self._phrases(lines, spans)
-            self._words(lines, spans, standing, names, snakes)
+            found_names = None
+            if name_starts is not None and group is narrow:  # ASCII: offsets in bytes are offsets in text
+                found_names = [lines.starts[k] + at for k, i in enumerate(group) for at in name_starts[i]]
+            self._words(lines, spans, standing, names, snakes, found_names)
             for i, raw in spans.by_line(lines):
                 found[group[i]] = self._findings(raw, lines, i, numbers[group[i]])
         return found
@@ -435,12 +446,19 @@ class Scanner:
         return not (word and word.group(0) + "code" in patterns.NOT_CODE_KEYS)
 
     def _words(
-        self, lines: _Lines, spans: _Spans, numbers: list[tuple[int, str]], names: bool = True, snakes: bool = True
+        self,
+        lines: _Lines,
+        spans: _Spans,
+        numbers: list[tuple[int, str]],
+        names: bool = True,
+        snakes: bool = True,
+        name_starts: list[int] | None = None,
     ) -> None:
         """Names and string codes standing alone, and known codes written before their message.
 
         Only words of the shapes such labels have are looked up: the known numbers of
-        three digits or more (``numbers``), snake_case (any case) and CamelCase as written.
+        three digits or more (``numbers``), snake_case (any case) and CamelCase as written;
+        ``name_starts``, where the block filter found the known CamelCase names, if it did.
         """
         text, low = lines.text, lines.low
         known = self.distinctive
@@ -452,11 +470,11 @@ class Scanner:
                 if word in known and not (start and patterns.WORD_CHAR.match(low, start - 1)):
                     hits.append((start, word))
         if names:
-            hits += [
-                (m.start(), key)
-                for m in _matches_by_shape(patterns.CAMEL, patterns.CAMEL_SHAPE, patterns.SHAPE, text)
-                if (key := m.group().lower()) in known
-            ]
+            if name_starts is None:
+                camels = _matches_by_shape(patterns.CAMEL, patterns.CAMEL_SHAPE, patterns.SHAPE, text)
+            else:  # the same words: the block filter found them by their first hump
+                camels = (m for at in name_starts if (m := patterns.CAMEL.match(text, at)) is not None)
+            hits += [(m.start(), key) for m in camels if (key := m.group().lower()) in known]
         for start, hit in hits:
             if spans.covers(start):
                 continue
@@ -716,14 +734,23 @@ class Scanner:
                 block.lines.append(LineResult(number + 1, first_end, found))
             candidates = [c for c in candidates if c != 0]
         line_starts = _LineCounter(data)
-        ends, texts, numbers = [], [], []
+        ends, texts, numbers, name_starts = [], [], [], []
+        k = 0  # the next name (in the block's order)
         for start in candidates:
             end = data.find(b"\n", start)
             end = len(data) if end < 0 else end + 1
             ends.append(end)
             texts.append(_decode_line(data[start:end]))
             numbers.append(number + line_starts.number(start) if self.line_numbers else 0)
-        for end, line_no, found in zip(ends, numbers, self.scan_lines(texts, numbers, names, snakes), strict=True):
+            while k < len(names) and names[k] < start:
+                k += 1
+            here = []
+            while k < len(names) and names[k] < end:
+                here.append(names[k] - start)
+                k += 1
+            name_starts.append(here)
+        found_by_line = self.scan_lines(texts, numbers, bool(names), snakes, name_starts)
+        for end, line_no, found in zip(ends, numbers, found_by_line, strict=True):
             if found:
                 block.lines.append(LineResult(line_no, end, found))
         return block

@@ -20,7 +20,7 @@ from conftest import subprocess_env
 
 from errlookup.catalog import load_all
 from errlookup.index import Index
-from errlookup.scan import Scanner
+from errlookup.scan import Finding, Scanner
 
 DATA = Path(__file__).parent / "data" / "scan"
 # Labelled corpora written apart from the code: response bodies, access and app logs
@@ -728,3 +728,28 @@ def test_parallel_scan_writes_the_blocks_in_order_with_their_inserts(scanner: Sc
         render.annotate(block, one, style)
     assert out.getvalue() == one.getvalue()
     assert strip_annotations(out.getvalue()) == data and out.getvalue().count("» salto 2213".encode()) == 8000
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.stem)
+def test_reading_a_block_finds_in_its_lines_what_reading_each_line_alone_finds(scanner: Scanner, corpus: Path) -> None:
+    """The block path (the block filter picks the lines and hands the close reading the
+    CamelCase names it found in them) and the close reading of each of those lines on
+    its own, which looks for the names itself, find the same."""
+    lines = [json.loads(raw)["line"] for raw in corpus.read_text(encoding="utf-8").splitlines()]
+    data = b"".join(line.encode() + b"\n" for line in lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line.encode()) + 1)
+    picked = [starts.index(at) + 1 for at in scanner.candidate_lines(data)]
+
+    def key(f: Finding) -> tuple:
+        return (f.code, f.column, f.context, f.kind, [(m.entry.source, m.entry.code) for m in f.matches])
+
+    by_block = {
+        line.number: [key(f) for f in line.findings]
+        for block in scanner.scan_stream(io.BytesIO(data))
+        for line in block.lines
+    }
+    alone = {i: [key(f) for f in found] for i in picked if (found := scanner.scan_line(lines[i - 1], i))}
+    assert by_block == alone
+    assert any(f[3] == "name" for found in alone.values() for f in found)
