@@ -69,9 +69,10 @@ def units(stream: BinaryIO, numbered: bool = True) -> Iterator[Unit]:
                 yield Unit(b"".join(pending), number, piece=True)
                 pending, held = [], 0
             continue
-        whole = chunk[:cut]
-        if pending:
-            whole = b"".join([*pending, whole])
+        if pending:  # one copy: the line begun earlier and this chunk's whole lines
+            whole = b"".join([*pending, memoryview(chunk)[:cut]])
+        else:
+            whole = chunk[:cut] if cut < len(chunk) else chunk
         rest = chunk[cut:]
         pending, held = ([rest], len(rest)) if rest else ([], 0)
         yield Unit(whole, number)
