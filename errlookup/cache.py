@@ -38,7 +38,7 @@ def cache_file(name: str = CATALOGS_FILE) -> Path:
 
 def fingerprint(paths: Sequence[Path]) -> tuple[Any, ...] | None:
     """What the cache must match; None when a file cannot even be looked at."""
-    from errlookup.schema import schema_path
+    from errlookup.catalog import schema_path  # not errlookup.schema: that imports json
 
     stamps = []
     for path in (schema_path(), *paths):

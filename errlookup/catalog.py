@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,6 +25,11 @@ def bundled_dir() -> Path:
     here = Path(__file__).resolve().parent
     inside = here / "catalogs"
     return inside if inside.is_dir() else here.parent / "catalogs"
+
+
+def schema_path() -> Path:
+    """The published catalogue schema, bundled with the catalogues (the cache's key reads its stamp)."""
+    return bundled_dir() / "schema.json"
 
 
 def user_data_dir() -> Path:
@@ -66,6 +70,8 @@ def read_bytes(path: Path) -> bytes:
 
 def read_json(path: Path, data: bytes | None = None) -> object:
     """Parse one file (or its bytes, already read), every way it can fail as a one-line CatalogError."""
+    import json
+
     if data is None:
         data = read_bytes(path)
     try:
@@ -246,6 +252,7 @@ def add(path: Path, force: bool = False) -> tuple[Path, Catalog]:
 
     An existing file with other content is never overwritten unless ``force``.
     """
+
     data = read_bytes(path)
     catalog = from_document(read_valid(path, data), path, "user")
     folder = user_catalogs_dir()
@@ -268,6 +275,8 @@ def add(path: Path, force: bool = False) -> tuple[Path, Catalog]:
 
 def remove(source: str) -> list[Path]:
     """Delete the user catalogues with this id from the user folder; the files removed."""
+    import json
+
     from errlookup.errors import ErrlookupError
 
     removed: list[Path] = []

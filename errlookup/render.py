@@ -7,7 +7,6 @@ characters it is.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -182,6 +181,8 @@ def print_lookup(results: Iterable[Result], out: IO[str] | None = None) -> None:
 
 
 def lookup_json(results: Iterable[Result]) -> str:
+    import json
+
     return json.dumps([m.to_json() for r in results for m in r.matches], ensure_ascii=False, indent=2)
 
 
@@ -209,6 +210,8 @@ def sources_table(loaded: LoadResult) -> Any:
 
 
 def sources_json(loaded: LoadResult) -> str:
+    import json
+
     rows = [
         {
             "id": c.id,
@@ -377,6 +380,8 @@ def json_inserts(path: str, block: Block) -> list[tuple[int, bytes]]:
 
 def finding_json(path: str, finding: Finding) -> str:
     """One JSON Lines object per finding (the contract's keys first)."""
+    import json
+
     return json.dumps(
         {
             "path": path,

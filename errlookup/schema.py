@@ -11,7 +11,6 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -104,14 +103,10 @@ class Validator:
                 yield from self.errors(item, schema["items"], _child(path, i))
 
 
-def schema_path() -> Path:
-    from errlookup.catalog import bundled_dir
-
-    return bundled_dir() / "schema.json"
-
-
 @cache
 def catalog_validator() -> Validator:
     """The validator for the published catalogue schema (loaded once per process)."""
+    from errlookup.catalog import schema_path
+
     with open(schema_path(), encoding="utf-8") as fh:
         return Validator(json.load(fh))

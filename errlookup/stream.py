@@ -69,10 +69,8 @@ def units(stream: BinaryIO, numbered: bool = True) -> Iterator[Unit]:
                 yield Unit(b"".join(pending), number, piece=True)
                 pending, held = [], 0
             continue
-        if pending:  # one copy: the line begun earlier and this chunk's whole lines
-            whole = b"".join([*pending, memoryview(chunk)[:cut]])
-        else:
-            whole = chunk[:cut] if cut < len(chunk) else chunk
+        # one copy: the line begun in earlier chunks and this chunk's whole lines, joined
+        whole = b"".join([*pending, memoryview(chunk)[:cut]]) if pending else chunk[:cut]
         rest = chunk[cut:]
         pending, held = ([rest], len(rest)) if rest else ([], 0)
         yield Unit(whole, number)
