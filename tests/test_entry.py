@@ -82,3 +82,30 @@ def test_the_fast_path_exit_status_survives_the_fast_exit() -> None:
     )
     assert proc.returncode == 1
     assert "no entry matches 'nosuchcodeatall'" in proc.stderr.decode()
+
+
+#: What a command's start-up leaves out: each costs milliseconds on every TAB press and
+#: every `tail -f | errlookup scan` (typer pulls in pydantic; rich.table alone is 45 ms).
+#: A lookup's table and the summary are Rich's (which imports dataclasses).
+HEAVY = {"typer", "click", "pydantic", "rapidfuzz", "json", "rich", "dataclasses"}
+NOT_FOR = {
+    ("7302",): HEAVY - {"rich", "dataclasses"},
+    ("scan",): HEAVY,
+    ("scan", "--summary"): HEAVY - {"rich", "dataclasses"},
+    ("scan", "--json"): HEAVY - {"json"},
+}
+
+
+@pytest.mark.parametrize("argv", list(NOT_FOR), ids=" ".join)
+def test_the_fast_path_does_not_import_what_it_does_not_use(argv: tuple[str, ...], tmp_path) -> None:
+    env = subprocess_env(ERRLOOKUP_DATA_DIR=str(tmp_path / "d"), ERRLOOKUP_CACHE_DIR=str(tmp_path / "c"))
+    for _ in range(2):  # the second run starts from the cache, as every run after a first does
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "errlookup", *argv], input=LOG,
+                              capture_output=True, env=env, timeout=60)  # fmt: skip
+    # "import time: self | cumulative | name", a line for each module as it is imported
+    imported = {
+        line.rsplit("|", 1)[1].strip().split(".")[0] for line in done.stderr.decode().splitlines() if "|" in line
+    }
+    assert done.returncode == 0 and done.stdout
+    assert {"errlookup", "re"} <= imported  # what the parse reads is there
+    assert imported & NOT_FOR[argv] == set()
