@@ -35,7 +35,7 @@ def libc() -> Any:
 def keep_freed_memory() -> bool:
     """Have malloc reuse the memory of freed blocks instead of handing it back at once.
 
-    A scan allocates and frees several 256 KiB buffers a block (the block, its
+    A scan allocates and frees several block-sized buffers a block (the block, its
     lower-cased copy, its shape). glibc serves each from fresh ``mmap`` pages, or gives
     the top of its heap back after each free, and every page is faulted in again,
     zeroed: 23,700 page faults for the 32 MiB benchmark log, 7,200 with these settings,

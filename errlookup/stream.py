@@ -13,9 +13,12 @@ if TYPE_CHECKING:
     from errlookup.scan import Finding
 
 #: Bytes read at a time; a line is held whole up to MAX_LINE bytes, longer ones in pieces.
-#: A block, its lower-cased copy and its case shape fit in a core's cache at this size:
-#: the scan of the 32 MiB benchmark log took 20% less time than with 1 MiB blocks.
-BLOCK = 1 << 18
+#: A block, its lower-cased copy and its case shape fit in a core's 2 MiB cache at this
+#: size. Each block also costs a fixed amount (the block filter's dozen searches, and a
+#: task and a result passed between processes): the benchmark scan took 9-11% less CPU
+#: time with 512 KiB blocks than with 256 KiB (three interleaved runs of 25-31 each),
+#: and no less with 1 MiB.
+BLOCK = 1 << 19
 MAX_LINE = 8 << 20
 
 

@@ -347,8 +347,9 @@ def test_the_scan_is_the_same_without_the_c_library(
 _FAULTS = """
 import resource, sys
 from errlookup import clib
+from errlookup.stream import BLOCK
 kept = clib.keep_freed_memory() if sys.argv[1] == "keep" else None
-block = bytes(range(256)) * 1024  # a block of the scan's size, 256 KiB
+block = bytes(range(256)) * (BLOCK // 256)  # a block of the scan's size
 before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 for _ in range(100):
     low, shape = block.lower(), block.translate(bytes(256))  # what the block filter makes of a block
@@ -368,8 +369,8 @@ def test_freed_blocks_are_reused_not_faulted_in_again() -> None:
 
     kept, with_it = faults("keep")
     assert kept == "True"
-    assert with_it < 1000  # 128 here
-    assert faults("default")[1] > 5000  # 9,665 here: each buffer's 64 pages faulted in afresh
+    assert with_it < 1000  # 256 here
+    assert faults("default")[1] > 5000  # 22,460 here: each buffer's 128 pages faulted in afresh
 
 
 def test_the_scan_reuses_its_block_buffers_whatever_the_input_size() -> None:
