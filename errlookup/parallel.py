@@ -32,7 +32,7 @@ from typing import IO, BinaryIO
 
 from errlookup.errors import ErrlookupError
 from errlookup.scan import Block, Scanner
-from errlookup.stream import StreamState, Unit, units
+from errlookup.stream import BLOCK, StreamState, Unit, units
 
 #: Inputs smaller than this are scanned in one process (starting workers costs more).
 MIN_SIZE = 4 << 20
@@ -186,6 +186,25 @@ def _load(worker: _Worker) -> int:
     return worker.pending - len(worker.done)
 
 
+#: The smallest block the last part of a file is cut into (see _tapering).
+MIN_BLOCK = 1 << 16
+
+
+def _tapering(start: int, stream: BinaryIO, workers: int) -> Callable[[int], int]:
+    """Block sizes that shrink towards the end of the file, so that the workers finish
+    together: with whole blocks, one worker sat idle for its last 10-19 ms while the
+    other scanned its last block (the 32 MiB benchmark, 512 KiB blocks)."""
+    try:
+        total = os.fstat(stream.fileno()).st_size - start
+    except OSError:
+        total = 0
+
+    def size(done: int) -> int:
+        return max(MIN_BLOCK, min(BLOCK, (total - done) // (2 * workers)))
+
+    return size
+
+
 def scan(
     scanner: Scanner,
     stream: BinaryIO,
@@ -219,7 +238,7 @@ def scan(
             worker.pending -= 1
             write_between(out, data, worker.done.popleft(), passthrough)
 
-        for unit in units(stream, scanner.line_numbers):
+        for unit in units(stream, scanner.line_numbers, _tapering(offset, stream, workers)):
             start, offset = offset, offset + len(unit.data)
             if unit.piece or not state.idle:
                 while window:

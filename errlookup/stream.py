@@ -6,7 +6,7 @@ piece of a line too long to hold whole (``MAX_LINE``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 if TYPE_CHECKING:
@@ -45,11 +45,12 @@ class StreamState:
         return not self.carry and not self.overlap
 
 
-def units(stream: BinaryIO, numbered: bool = True) -> Iterator[Unit]:
+def units(stream: BinaryIO, numbered: bool = True, size: Callable[[int], int] | None = None) -> Iterator[Unit]:
     """Cut a byte stream into units as it is read: whole lines where it can, constant memory.
 
     ``numbered=False`` leaves each unit's ``number`` at 0: counting the lines is a pass
-    over every byte, wasted when no line number is shown.
+    over every byte, wasted when no line number is shown. ``size(bytes read so far)``
+    says how much to read next (at most BLOCK); BLOCK when not given.
     """
     from errlookup.errors import InputError
 
@@ -57,13 +58,15 @@ def units(stream: BinaryIO, numbered: bool = True) -> Iterator[Unit]:
     pending: list[bytes] = []  # the start of a line read so far (kept in parts: no quadratic copying)
     held = 0
     read = getattr(stream, "read1", stream.read)
+    done = 0
     while True:
         try:
-            chunk = read(BLOCK)
+            chunk = read(BLOCK if size is None else size(done))
         except (OSError, EOFError) as exc:
             raise InputError(getattr(exc, "strerror", None) or str(exc)) from None
         if not chunk:
             break
+        done += len(chunk)
         cut = chunk.rfind(b"\n") + 1
         if cut == 0:
             pending.append(chunk)

@@ -731,6 +731,23 @@ def test_parallel_scan_writes_the_blocks_in_order_with_their_inserts(scanner: Sc
     assert strip_annotations(out.getvalue()) == data and out.getvalue().count("» salto 2213".encode()) == 8000
 
 
+def test_the_last_part_of_a_file_is_cut_into_smaller_blocks(tmp_path: Path) -> None:
+    """So that the workers finish together instead of one waiting for the other's last
+    whole block; every byte is still read once, in order, in whole lines."""
+    from errlookup import parallel
+    from errlookup.stream import BLOCK, units
+
+    data = b"".join(f"line {i:07d} of the log\n".encode() for i in range(400_000))  # 9.5 MiB
+    log = tmp_path / "big.log"
+    log.write_bytes(data)
+    with log.open("rb") as stream:
+        sizes = [len(u.data) for u in units(stream, False, parallel._tapering(0, stream, 2))]
+    assert sum(sizes) == len(data)
+    assert max(sizes) <= BLOCK + 64 and sizes[0] > BLOCK - 64  # whole lines: a line carried over
+    assert sizes[-2] <= parallel.MIN_BLOCK + 64 and sizes[-1] <= parallel.MIN_BLOCK + 64  # the tail, cut small
+    assert parallel.MIN_BLOCK - 64 <= min(sizes[:-1])  # not cut into crumbs
+
+
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.stem)
 def test_reading_a_block_finds_in_its_lines_what_reading_each_line_alone_finds(scanner: Scanner, corpus: Path) -> None:
     """The block path (the block filter picks the lines and hands the close reading the
