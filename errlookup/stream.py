@@ -13,12 +13,12 @@ if TYPE_CHECKING:
     from errlookup.scan import Finding
 
 #: Bytes read at a time; a line is held whole up to MAX_LINE bytes, longer ones in pieces.
-#: A block, its lower-cased copy and its case shape fit in a core's 2 MiB cache at this
-#: size. Each block also costs a fixed amount (the block filter's dozen searches, and a
-#: task and a result passed between processes): the benchmark scan took 9-11% less CPU
-#: time with 512 KiB blocks than with 256 KiB (three interleaved runs of 25-31 each),
-#: and no less with 1 MiB.
-BLOCK = 1 << 19
+#: Each block costs a fixed amount besides its bytes (the block filter's dozen searches,
+#: a task and a result passed between processes, the wake-ups that go with them): the
+#: benchmark scan took 9-11% less CPU time with 512 KiB blocks than with 256 KiB, and
+#: 5% less again with 1 MiB (interleaved runs of 25-31 each); 2 MiB was no better. The
+#: parallel scan cuts the end of a file finer (parallel._tapering).
+BLOCK = 1 << 20
 MAX_LINE = 8 << 20
 
 
