@@ -113,6 +113,8 @@ def main() -> None:
     print(f"baseline median {base_s:.3f} s, scan median {scan_s:.3f} s: {scan_s / base_s:.2f}x ({args.runs} runs each)")
     # the target is the medians' ratio; the fastest runs show what the machine gives when
     # nothing else on its host takes from it (its speed drifts by a third within minutes)
+    pairs = statistics.median(s / b for b, s in zip(base_runs, scan_runs, strict=True))
+    print(f"each scan against the baseline run just before it: median {pairs:.2f}x")
     fast_base, fast_scan = min(base_runs), min(scan_runs)
     print(f"fastest runs: baseline {fast_base:.3f} s, scan {fast_scan:.3f} s: {fast_scan / fast_base:.2f}x")
     print(f"peak memory: baseline {peak_mib(baseline, log):.1f} MiB, scan {peak_mib(scan, log):.1f} MiB")
