@@ -352,8 +352,9 @@ def annotation_inserts(block: Block, style: Style) -> list[tuple[int, bytes]]:
     for result in block.lines:
         end = result.end
         texts = [annotation(f, style) for f in result.findings[:MAX_ANNOTATIONS]]
-        if len(result.findings) > MAX_ANNOTATIONS:
-            texts.append(f"{PREFIX}... and {len(result.findings) - MAX_ANNOTATIONS} more on this line")
+        total = len(result.findings) + result.more
+        if total > MAX_ANNOTATIONS:
+            texts.append(f"{PREFIX}... and {total - MAX_ANNOTATIONS} more on this line")
         ending = data[max(0, end - 2) : end]
         eol = b"\r\n" if ending == b"\r\n" else b"\n"
         notes = b"".join(t.encode("utf-8", "replace") + eol for t in texts)

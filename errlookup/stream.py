@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 #: 5% less again with 1 MiB (interleaved runs of 25-31 each); 2 MiB was no better. The
 #: parallel scan cuts the end of a file finer (parallel._tapering).
 BLOCK = 1 << 20
-MAX_LINE = 8 << 20
+#: A piece costs about ten times its size while it is read (its text, lower-cased copy,
+#: shape, the close reading's joined text): 4 MiB pieces kept a 200 MiB line's scan at
+#: 41-43 MiB and one full of codes at 54-60 MiB, 8 MiB pieces at 63-71 and 83-95 MiB.
+MAX_LINE = 4 << 20
 
 
 class Unit(NamedTuple):
@@ -34,10 +37,11 @@ class Unit(NamedTuple):
 class StreamState:
     """What one piece of an over-long line leaves for the next."""
 
-    __slots__ = ("carry", "overlap")
+    __slots__ = ("carry", "more", "overlap")
 
     def __init__(self) -> None:
         self.carry: list[Finding] = []
+        self.more = 0  # findings past those carried, counted (see scan.CARRY_KEEP)
         self.overlap = ""
 
     @property

@@ -30,19 +30,22 @@ class Seen:
 class Tally:
     """Counts for ``scan --summary``: known codes by source and code, unknown codes apart."""
 
-    __slots__ = ("known", "lines_with_findings", "paths", "unknown")
+    __slots__ = ("_counted", "known", "lines_with_findings", "paths", "unknown")
 
     def __init__(self) -> None:
         self.known: dict[tuple[str, str], Seen] = {}
         self.unknown: dict[str, Seen] = {}
         self.lines_with_findings = 0
         self.paths: list[str] = []
+        self._counted: tuple[str, int] | None = None  # the line counted last
 
     def add(self, path: str, findings: Sequence[Finding]) -> None:
+        """The findings of one line, or of one piece of an over-long line (they come in turn)."""
         if path not in self.paths:
             self.paths.append(path)
-        if findings:
+        if findings and (path, findings[0].line) != self._counted:
             self.lines_with_findings += 1
+            self._counted = (path, findings[0].line)
         for f in findings:
             best = f.best
             if best is None:

@@ -771,3 +771,47 @@ def test_reading_a_block_finds_in_its_lines_what_reading_each_line_alone_finds(s
     alone = {i: [key(f) for f in found] for i in picked if (found := scanner.scan_line(lines[i - 1], i))}
     assert by_block == alone
     assert any(f[3] == "name" for found in alone.values() for f in found)
+
+
+#: Runs a command (its output to a file) and prints its peak memory in KiB. A child's
+#: peak starts from its parent's size when it was forked (Linux keeps the high-water mark
+#: across exec), so the command is started from this small process, not from the test's.
+_PEAK = (
+    "import os, subprocess, sys\n"
+    "with open(sys.argv[1], 'wb') as out:\n"
+    "    p = subprocess.Popen(sys.argv[2:], stdout=out)\n"
+    "    _, status, usage = os.wait4(p.pid, 0)\n"
+    "print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)\n"
+)
+
+
+def test_an_over_long_line_full_of_codes_is_scanned_in_constant_memory(tmp_path: Path) -> None:
+    """Its findings are not all held until the line ends: JSON Lines get them piece by
+    piece, every one; annotations keep the first ones and count the rest, exactly."""
+    piece = b"x" * 1000 + b" code=2213 "  # a Salto code every KiB
+    out = tmp_path / "out"
+    peaks: dict[tuple[str, int], int] = {}
+    for mib in (8, 24):
+        log = tmp_path / f"line{mib}.log"
+        count = (mib << 20) // len(piece)
+        with log.open("wb") as fh:
+            for _ in range(count):
+                fh.write(piece)
+            fh.write(b"\n")
+        for mode in ("annotate", "--json"):
+            args = [sys.executable, "-m", "errlookup", "scan", *([mode] if mode != "annotate" else []), str(log)]
+            done = subprocess.run([sys.executable, "-c", _PEAK, str(out), *args], capture_output=True, text=True,
+                                  env=subprocess_env(), check=True, timeout=120)  # fmt: skip
+            status, peak = map(int, done.stdout.split())
+            assert status == 0
+            peaks[(mode, mib)] = peak >> 10  # MiB
+            with out.open("rb") as fh:
+                if mode == "--json":
+                    codes = Counter((row["line"], row["code"]) for row in map(json.loads, fh))
+                    assert codes == {(1, "2213"): count}
+                else:
+                    notes = [line for line in fh if line.startswith("» ".encode())]
+                    assert len(notes) == 21 and notes[-1] == f"» ... and {count - 20} more on this line\n".encode()
+    for mode in ("annotate", "--json"):
+        assert peaks[(mode, 24)] - peaks[(mode, 8)] < 8, peaks  # 0-4 MiB more here; 15 MiB when held whole
+        assert peaks[(mode, 24)] < 100, peaks
