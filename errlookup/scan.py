@@ -955,10 +955,14 @@ def _find_all(data: AnyStr, literal: AnyStr, find: Callable[[AnyStr, int], int] 
         at = find(literal, at + 1)
 
 
-#: Misses after which a literal counts as common in a block and the regex engine, whose
-#: search costs more per byte but less per occurrence, takes over (the break-even measured
-#: with bytes.find; with strstr, 8 to 400 measured alike within this machine's noise).
+#: When a literal counts as common in a block and the regex engine, whose search costs
+#: more per byte but less per occurrence, takes over: after COMMON misses, if they came
+#: more often than once in COMMON_SPACING bytes. A miss costs about 0.55 us (a strstr
+#: call and a match), the engine's search about 0.6 ns a byte: break-even near one miss
+#: a KiB. A count alone sent "err" and "response" (300 and 60 a MiB in the benchmark)
+#: to the engine for most of a 1 MiB block, at twice their cost.
 COMMON = 48
+COMMON_SPACING = 1024
 
 
 def _lines_with(
@@ -979,7 +983,7 @@ def _lines_with(
             at = find(literal, end + 1)
             continue
         misses += 1
-        if misses > COMMON and pattern is not None:
+        if misses > COMMON and pattern is not None and misses * COMMON_SPACING > at:
             _lines_matching(pattern, data, into, at + 1)
             return
         at = find(literal, at + 1)
