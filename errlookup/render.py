@@ -270,32 +270,35 @@ def _entry_text(entry: Entry) -> str:
     return text
 
 
-#: Annotations already made, by what they depend on: the matches by identity (kept alive
-#: by the value, so that no other object can take their identity) and the finding's own
-#: facts. A log repeats the same few findings, and the scanner hands out the same tuple
-#: of matches for a code whose meaning the line cannot change.
-_made: dict[tuple[Any, ...], tuple[object, str]] = {}
+#: Annotations already made (as text and as UTF-8), by what they depend on: the matches
+#: by identity (kept alive by the value, so that no other object can take their
+#: identity) and the finding's own facts. A log repeats the same few findings, and the
+#: scanner hands out the same tuple of matches for a code whose meaning the line cannot change.
+_made: dict[tuple[Any, ...], tuple[object, str, bytes]] = {}
 
 
 def annotation(finding: Finding, style: Style | None = None) -> str:
     """One ``» `` line explaining a finding; vendor and log text never carry escapes."""
-    s = style or _PLAIN
+    return _made_for(finding, style or _PLAIN)[1]
+
+
+def _made_for(finding: Finding, s: Style) -> tuple[object, str, bytes]:
     matches = finding.matches
     key = (id(matches), s.reset, finding.code, finding.kind, finding.success, finding.inconsistency, finding.context)
     made = _made.get(key)
     if made is not None and made[0] is matches:
-        return made[1]
+        return made
     entries = tuple(m.entry for m in matches)
     by_entries = (*key[1:], *map(id, entries))
     made = _made.get(by_entries)
     if made is None:
-        made = (entries, _annotation(finding, s))
+        text = _annotation(finding, s)
+        made = (entries, text, text.encode("utf-8", "replace"))
         if len(_made) > 4096:
             _made.clear()  # bounded, whatever the input
         _made[by_entries] = made
-    text = made[1]
-    _made[key] = (matches, text)
-    return text
+    made = _made[key] = (matches, made[1], made[2])
+    return made
 
 
 def _annotation(finding: Finding, s: Style) -> str:
@@ -351,16 +354,16 @@ def annotation_inserts(block: Block, style: Style) -> list[tuple[int, bytes]]:
     data = block.data
     for result in block.lines:
         end = result.end
-        texts = [annotation(f, style) for f in result.findings[:MAX_ANNOTATIONS]]
+        notes = [_made_for(f, style)[2] for f in result.findings[:MAX_ANNOTATIONS]]  # made once each
         total = len(result.findings) + result.more
         if total > MAX_ANNOTATIONS:
-            texts.append(f"{PREFIX}... and {total - MAX_ANNOTATIONS} more on this line")
+            notes.append(f"{PREFIX}... and {total - MAX_ANNOTATIONS} more on this line".encode())
         ending = data[max(0, end - 2) : end]
         eol = b"\r\n" if ending == b"\r\n" else b"\n"
-        notes = b"".join(t.encode("utf-8", "replace") + eol for t in texts)
+        notes.append(b"")  # a line ending after the last note too
         # after the line; before a last line that has no line ending, so removing the
         # » lines still gives the input back exactly
-        inserts.append((end if ending.endswith(b"\n") else _line_start(data, end), notes))
+        inserts.append((end if ending.endswith(b"\n") else _line_start(data, end), eol.join(notes)))
     return inserts
 
 
