@@ -715,8 +715,9 @@ class Scanner:
         """Scan one unit of a stream; ``state`` carries an over-long line from piece to piece."""
         if unit.piece:
             # an over-long line: pass this piece through and look at it now
-            found = self._scan_piece(unit.data, unit.number + 1, state.overlap)
+            found = self._scan_piece(unit.data, unit.number + 1, state)
             state.overlap = unit.data[-OVERLAP:].decode("utf-8", "replace")
+            state.chars += len(unit.data) if unit.data.isascii() else len(unit.data.decode("utf-8", "replace"))
             if self.line_numbers:  # numbered output takes them now: nothing is held
                 return Block(unit.data, [LineResult(unit.number + 1, len(unit.data), found)] if found else None)
             room = max(0, CARRY_KEEP - len(state.carry))
@@ -724,14 +725,21 @@ class Scanner:
             state.more += len(found) - len(found[:room])
             return Block(unit.data)
         block = self._scan_block(unit.data, unit.number, state)
-        state.carry, state.overlap, state.more = [], "", 0
+        state.carry, state.overlap, state.more, state.chars = [], "", 0, 0
         return block
 
-    def _scan_piece(self, data: bytes, number: int, overlap: str) -> list[Finding]:
+    def _scan_piece(self, data: bytes, number: int, state: StreamState) -> list[Finding]:
+        overlap = state.overlap
         if not self.candidate_lines(overlap.encode("utf-8", "replace") + data):
             return []  # the block filter first: most of a huge line is seldom worth a close look
-        text = overlap + data.decode("utf-8", "replace")
-        return [f for f in self.scan_line(text, number) if f.column > len(overlap)]
+        return self._rest_of_line(overlap + data.decode("utf-8", "replace"), number, state)
+
+    def _rest_of_line(self, text: str, number: int, state: StreamState) -> list[Finding]:
+        """The findings of a piece of an over-long line (after the end of the piece before
+        it, read again), in columns of the whole line: the same however the line was cut."""
+        overlap, shift = len(state.overlap), state.chars - len(state.overlap)
+        found = [f for f in self.scan_line(text, number) if f.column > overlap]
+        return [f._replace(column=f.column + shift) for f in found] if shift else found
 
     def _scan_block(self, data: bytes, number: int, state: StreamState) -> Block:
         block = Block(data)
@@ -739,11 +747,10 @@ class Scanner:
         first_end = data.find(b"\n") + 1 or len(data)
         if not state.idle:
             # the first line of this block ends an over-long line begun in earlier pieces
-            found, more, overlap = list(state.carry), state.more, state.overlap
+            found, more = list(state.carry), state.more
             if 0 not in candidates:
                 candidates = [0, *candidates]
-            line_text = overlap + _decode_line(data[:first_end])
-            found.extend(f for f in self.scan_line(line_text, number + 1) if f.column > len(overlap))
+            found.extend(self._rest_of_line(state.overlap + _decode_line(data[:first_end]), number + 1, state))
             if not self.line_numbers and len(found) > CARRY_KEEP:
                 found, more = found[:CARRY_KEEP], more + len(found) - CARRY_KEEP
             if found:

@@ -37,12 +37,13 @@ class Unit(NamedTuple):
 class StreamState:
     """What one piece of an over-long line leaves for the next."""
 
-    __slots__ = ("carry", "more", "overlap")
+    __slots__ = ("carry", "chars", "more", "overlap")
 
     def __init__(self) -> None:
         self.carry: list[Finding] = []
         self.more = 0  # findings past those carried, counted (see scan.CARRY_KEEP)
-        self.overlap = ""
+        self.overlap = ""  # the end of the piece before, read again with the next
+        self.chars = 0  # characters of the line's pieces so far (its findings' columns count them)
 
     @property
     def idle(self) -> bool:
