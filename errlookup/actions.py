@@ -112,7 +112,11 @@ def scan(
             failed = True
             continue
         try:
-            workers = 0 if summary else parallel.workers_for(stream, interactive=flush)
+            tally.begin(path)
+            workers = parallel.workers_for(stream, interactive=flush)
+            if workers and summary:
+                _count_in_parallel(scanner, stream, path, tally, workers)
+                continue
             if workers:
                 inserts = (
                     partial(render.json_inserts, path) if as_json else partial(render.annotation_inserts, style=style)
@@ -141,6 +145,25 @@ def scan(
             con.print(table)
     out.flush()
     return ExitCode.FILE_ERROR if failed else ExitCode.OK
+
+
+def _count_in_parallel(scanner: Any, stream: Any, path: str, tally: Any, workers: int) -> None:
+    """The summary's counts of a large file, its blocks read by worker processes: each
+    sends its findings' best entries as their places in the index's entries (the
+    workers' copy of the index is this one's)."""
+    import io
+    from functools import partial
+
+    from errlookup import parallel
+    from errlookup.tally import rows_of
+
+    entries = scanner.index.entries
+    positions = {id(e): i for i, e in enumerate(entries)}
+
+    def take(_data: bytes, rows: Any) -> None:
+        tally.add_rows(path, rows, entries)
+
+    parallel.scan(scanner, stream, partial(rows_of, positions=positions), io.BytesIO(), workers, take=take)
 
 
 def sources(as_json: bool = False) -> int:

@@ -28,7 +28,7 @@ import struct
 import sys
 from collections import deque
 from collections.abc import Callable
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from errlookup.errors import ErrlookupError
 from errlookup.scan import Block, Scanner
@@ -209,16 +209,24 @@ def _tapering(start: int, stream: BinaryIO, workers: int) -> Callable[[int], int
 def scan(
     scanner: Scanner,
     stream: BinaryIO,
-    render: Callable[[Block], Inserts],
+    render: Callable[[Block], Any],
     out: IO[bytes],
     workers: int,
     passthrough: bool = True,
+    take: Callable[[bytes, Any], None] | None = None,
 ) -> None:
     """Scan a regular file with ``workers`` processes, writing each block and ``render(block)`` in order.
 
     Each worker reads its block from the file itself, so only the (small) inserts travel
-    between processes; this process reads the file too, to write it out.
+    between processes; this process reads the file too, to write it out. With ``take``,
+    each block and what ``render`` made of it (plain data: it travels by marshal) go
+    to ``take`` in order instead, and nothing is written (the summary's counts).
     """
+    if take is None:
+
+        def take(data: bytes, inserts: Any) -> None:
+            write_between(out, data, inserts, passthrough)
+
     state = StreamState()
     fd = stream.fileno()
     offset = stream.tell()
@@ -245,14 +253,14 @@ def scan(
                 for fd in select.select(list(by_fd), [], [])[0]:
                     by_fd[fd].pump()
             worker.pending -= 1
-            write_between(out, data, worker.done.popleft(), passthrough)
+            take(data, worker.done.popleft())
 
         for unit in units(stream, scanner.line_numbers, _tapering(offset, stream, workers)):
             start, offset = offset, offset + len(unit.data)
             if unit.piece or not state.idle:
                 while window:
                     write_oldest()
-                write_between(out, unit.data, render(scanner.scan_unit(unit, state)), passthrough)
+                take(unit.data, render(scanner.scan_unit(unit, state)))
                 continue
             worker = min(pool, key=_load)
             worker.send(start, len(unit.data), unit.number)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from errlookup.model import Entry
-from errlookup.scan import Finding
+from errlookup.scan import Block, Finding
+
+#: What a scanning worker sends of a finding for the summary: its line, its best entry
+#: (its position in the index's entries, or -1), code, kind and context.
+Row = tuple[int, int, str, str, str]
 
 
 class Seen:
@@ -39,23 +43,48 @@ class Tally:
         self.paths: list[str] = []
         self._counted: tuple[str, int] | None = None  # the line counted last
 
+    def begin(self, path: str) -> None:
+        """A file's findings come next: its line 1 is another line than the last file's."""
+        if path not in self.paths:
+            self.paths.append(path)
+        self._counted = None
+
     def add(self, path: str, findings: Sequence[Finding]) -> None:
         """The findings of one line, or of one piece of an over-long line (they come in turn)."""
         if path not in self.paths:
             self.paths.append(path)
-        if findings and (path, findings[0].line) != self._counted:
-            self.lines_with_findings += 1
-            self._counted = (path, findings[0].line)
         for f in findings:
-            best = f.best
-            if best is None:
-                key = f"HTTP {f.code}" if f.kind == "http" else f.code
-                seen = self.unknown.setdefault(key, Seen())
-            else:
-                seen = self.known.setdefault((best.source, best.code or f.code), Seen(entry=best))
-            seen.contexts.add(f.context)
-            seen.add(path, f.line)
+            self._count(path, f.line, f.best, f.code, f.kind, f.context)
+
+    def add_rows(self, path: str, rows: Sequence[Row], entries: Sequence[Entry]) -> None:
+        """Findings as a scanning worker sent them (``rows_of``), ``entries`` the index's."""
+        if path not in self.paths:
+            self.paths.append(path)
+        for line, at, code, kind, context in rows:
+            self._count(path, line, entries[at] if at >= 0 else None, code, kind, context)
+
+    def _count(self, path: str, line: int, best: Entry | None, code: str, kind: str, context: str) -> None:
+        if (path, line) != self._counted:
+            self.lines_with_findings += 1
+            self._counted = (path, line)
+        if best is None:
+            key = f"HTTP {code}" if kind == "http" else code
+            seen = self.unknown.setdefault(key, Seen())
+        else:
+            seen = self.known.setdefault((best.source, best.code or code), Seen(entry=best))
+        seen.contexts.add(context)
+        seen.add(path, line)
 
     @property
     def total(self) -> int:
         return sum(s.count for s in self.known.values()) + sum(s.count for s in self.unknown.values())
+
+
+def rows_of(block: Block, positions: Mapping[int, int]) -> list[Row]:
+    """A block's findings for the summary, as plain data a worker can send back:
+    ``positions`` maps each entry's identity to its place in the index's entries."""
+    return [
+        (f.line, positions[id(best)] if (best := f.best) is not None else -1, f.code, f.kind, f.context)
+        for result in block.lines
+        for f in result.findings
+    ]

@@ -642,11 +642,14 @@ def test_a_large_file_scanned_on_several_cores_gives_the_same_bytes(tmp_path: Pa
     data = lines(parallel.MIN_SIZE) + long_line + lines(2 << 20) + b"error code 2213 at the end, no newline"
     log = tmp_path / "big.log"
     log.write_bytes(data)
-    for mode in ([], ["--json"]):
+    for mode in ([], ["--json"], ["--summary"], ["--summary", "--all"]):
         fast = run_scan(*mode, str(log))
         serial = run_scan(*mode, input=data)  # stdin is a stream: one process
         assert fast.returncode == serial.returncode == 0
-        if mode:
+        if "--summary" in mode:  # the counts, first and last lines of every code, the unknown codes
+            assert fast.stdout == serial.stdout.replace(b"-:", f"{log}:".encode())
+            assert b"findings on" in fast.stdout and b"2213" in fast.stdout
+        elif mode:
             rows = [json.loads(line) for line in fast.stdout.splitlines()]
             assert [(r["line"], r["code"], r["column"]) for r in rows] == [
                 (r["line"], r["code"], r["column"]) for r in map(json.loads, serial.stdout.splitlines())
