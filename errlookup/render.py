@@ -410,6 +410,10 @@ def _where(place: tuple[str, int], many: bool) -> str:
     return f"{path}:{line}" if many else str(line)
 
 
+#: Unknown codes the summary lists one by one, the most frequent; one row counts the rest.
+UNKNOWN_SHOWN = 50
+
+
 def summary_tables(tally: Tally, width: int = 80) -> list[Any]:
     """The findings by source and code, most frequent first; then the unknown codes.
 
@@ -468,11 +472,16 @@ def summary_tables(tally: Tally, width: int = 80) -> list[Any]:
             unknown.add_column(title, no_wrap=True, justify="right", min_width=max(width, len(title)))
         unknown.add_column("", no_wrap=True)
         unknown.add_column("Seen as", overflow="fold", ratio=1)
-        for code, seen in sorted(tally.unknown.items(), key=lambda kv: (-kv[1].count, kv[0])):
+        ranked = sorted(tally.unknown.items(), key=lambda kv: (-kv[1].count, kv[0]))
+        for code, seen in ranked[:UNKNOWN_SHOWN]:
             bar = "█" * max(1, round(12 * seen.count / top))
             unknown.add_row(
                 Text(clean(code)), str(seen.count), _where(seen.first, many), _where(seen.last, many),
                 Text(bar, style="yellow"), Text(clean(", ".join(sorted(seen.contexts)[:3]))),
             )  # fmt: skip
+        rest = ranked[UNKNOWN_SHOWN:]
+        if rest or tally.unknown_beyond:
+            codes = f"{len(rest)}{'+' if tally.unknown_beyond else ''} more"  # codes let go are not told apart
+            unknown.add_row(Text(codes), str(sum(s.count for _, s in rest) + tally.unknown_beyond), "", "", "", "")
         tables.append(unknown)
     return tables

@@ -450,6 +450,25 @@ def test_summary_counts_most_frequent_first_with_unknown_codes(run) -> None:
     assert "Unknown codes" in out and "99999" in out.split("Unknown codes")[1]
 
 
+def test_summary_of_very_many_unknown_codes_lists_the_most_frequent_and_counts_the_rest(run) -> None:
+    """A log of random numbers under an error key is summarised in bounded memory and
+    time: the less frequent unknown codes are let go as more come, counted together; a
+    frequent one that begins late still shows, first; one row counts all the others."""
+    from errlookup.render import UNKNOWN_SHOWN
+    from errlookup.tally import MAX_UNKNOWN
+
+    distinct = MAX_UNKNOWN + 2000
+    log = "".join(f"error_code={100000 + i}\n" for i in range(distinct)) + "error_code=424242\n" * 7
+    out = run("scan", "--summary", input=log).stdout
+    assert out.splitlines()[0].split()[:4] == [str(distinct + 7), "findings", "on", str(distinct + 7)]
+    rows = [line.split() for line in out.split("Unknown codes")[1].splitlines()]
+    listed = [r for r in rows if r and r[0].isdigit() and len(r[0]) == 6]
+    assert listed[0][:2] == ["424242", "7"] and len(listed) == UNKNOWN_SHOWN
+    rest = next(r for r in rows if r[1:2] == ["more"])
+    assert rest[0].endswith("+")  # some were let go: how many codes they were is not known
+    assert sum(int(r[1]) for r in listed) + int(rest[2]) == distinct + 7  # every finding counted
+
+
 def test_lines_read_together_do_not_see_each_other(scanner: Scanner) -> None:
     # the close reading joins a block's candidate lines: a word ending one line may not
     # change what the next one means ("...verification" + "code 809" is no verification code)
