@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from errlookup.errors import ErrlookupError, ExitCode, InputError
+
+if TYPE_CHECKING:
+    from errlookup.scan import Scanner
+    from errlookup.tally import Tally
 
 
 def say(line: str) -> None:
@@ -103,6 +107,7 @@ def scan(
     flush = line_buffered or colour or sys.stdout.isatty()
     style = render.Style(colour)
     tally = Tally()
+    positions: dict[int, int] | None = None  # each entry's place in the index's entries (parallel summary)
     failed = False
     for path in files or ["-"]:
         try:
@@ -115,7 +120,9 @@ def scan(
             tally.begin(path)
             workers = parallel.workers_for(stream, interactive=flush)
             if workers and summary:
-                _count_in_parallel(scanner, stream, path, tally, workers)
+                if positions is None:
+                    positions = {id(e): i for i, e in enumerate(index.entries)}
+                _count_in_parallel(scanner, stream, path, tally, workers, positions)
                 continue
             if workers:
                 inserts = (
@@ -147,10 +154,12 @@ def scan(
     return ExitCode.FILE_ERROR if failed else ExitCode.OK
 
 
-def _count_in_parallel(scanner: Any, stream: Any, path: str, tally: Any, workers: int) -> None:
+def _count_in_parallel(
+    scanner: Scanner, stream: BinaryIO, path: str, tally: Tally, workers: int, positions: dict[int, int]
+) -> None:
     """The summary's counts of a large file, its blocks read by worker processes: each
-    sends its findings' best entries as their places in the index's entries (the
-    workers' copy of the index is this one's)."""
+    sends its findings' best entries as their places in the index's entries
+    (``positions``; the workers' copy of the index is this one's)."""
     import io
     from functools import partial
 
@@ -158,7 +167,6 @@ def _count_in_parallel(scanner: Any, stream: Any, path: str, tally: Any, workers
     from errlookup.tally import rows_of
 
     entries = scanner.index.entries
-    positions = {id(e): i for i, e in enumerate(entries)}
 
     def take(_data: bytes, rows: Any) -> None:
         tally.add_rows(path, rows, entries)

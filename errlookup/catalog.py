@@ -252,7 +252,6 @@ def add(path: Path, force: bool = False) -> tuple[Path, Catalog]:
 
     An existing file with other content is never overwritten unless ``force``.
     """
-
     data = read_bytes(path)
     catalog = from_document(read_valid(path, data), path, "user")
     folder = user_catalogs_dir()

@@ -715,24 +715,26 @@ class Scanner:
         """Scan one unit of a stream; ``state`` carries an over-long line from piece to piece."""
         if unit.piece:
             # an over-long line: pass this piece through and look at it now
-            found = self._scan_piece(unit.data, unit.number + 1, state)
+            text = None if unit.data.isascii() else unit.data.decode("utf-8", "replace")  # ASCII: decoded if read
+            found = self._scan_piece(unit.data, text, unit.number + 1, state)
             state.overlap = unit.data[-OVERLAP:].decode("utf-8", "replace")
-            state.chars += len(unit.data) if unit.data.isascii() else len(unit.data.decode("utf-8", "replace"))
+            state.chars += len(unit.data) if text is None else len(text)
             if self.line_numbers:  # numbered output takes them now: nothing is held
                 return Block(unit.data, [LineResult(unit.number + 1, len(unit.data), found)] if found else None)
-            room = max(0, CARRY_KEEP - len(state.carry))
-            state.carry.extend(found[:room])
-            state.more += len(found) - len(found[:room])
+            kept = found[: max(0, CARRY_KEEP - len(state.carry))]
+            state.carry.extend(kept)
+            state.more += len(found) - len(kept)
             return Block(unit.data)
         block = self._scan_block(unit.data, unit.number, state)
         state.carry, state.overlap, state.more, state.chars = [], "", 0, 0
         return block
 
-    def _scan_piece(self, data: bytes, number: int, state: StreamState) -> list[Finding]:
+    def _scan_piece(self, data: bytes, text: str | None, number: int, state: StreamState) -> list[Finding]:
+        """A piece's findings; ``text`` the piece decoded, or None to decode it here if need be."""
         overlap = state.overlap
         if not self.candidate_lines(overlap.encode("utf-8", "replace") + data):
             return []  # the block filter first: most of a huge line is seldom worth a close look
-        return self._rest_of_line(overlap + data.decode("utf-8", "replace"), number, state)
+        return self._rest_of_line(overlap + (data.decode("utf-8", "replace") if text is None else text), number, state)
 
     def _rest_of_line(self, text: str, number: int, state: StreamState) -> list[Finding]:
         """The findings of a piece of an over-long line (after the end of the piece before

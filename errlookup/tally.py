@@ -53,28 +53,36 @@ class Tally:
 
     def begin(self, path: str) -> None:
         """A file's findings come next: its line 1 is another line than the last file's."""
-        if path not in self.paths:
-            self.paths.append(path)
+        self._file(path)
         self._counted = None
 
     def add(self, path: str, findings: Sequence[Finding]) -> None:
         """The findings of one line, or of one piece of an over-long line (they come in turn)."""
-        if path not in self.paths:
-            self.paths.append(path)
+        self._file(path)
+        if findings:
+            self._line(path, findings[0].line)
         for f in findings:
             self._count(path, f.line, f.best, f.code, f.kind, f.context)
 
     def add_rows(self, path: str, rows: Sequence[Row], entries: Sequence[Entry]) -> None:
-        """Findings as a scanning worker sent them (``rows_of``), ``entries`` the index's."""
-        if path not in self.paths:
-            self.paths.append(path)
+        """Findings of numbered lines as a scanning worker sent them (``rows_of``), ``entries`` the index's."""
+        self._file(path)
         for line, at, code, kind, context in rows:
+            self._line(path, line)
             self._count(path, line, entries[at] if at >= 0 else None, code, kind, context)
 
-    def _count(self, path: str, line: int, best: Entry | None, code: str, kind: str, context: str) -> None:
-        if (path, line) != self._counted:
+    def _file(self, path: str) -> None:
+        if path not in self.paths:
+            self.paths.append(path)
+
+    def _line(self, path: str, line: int) -> None:
+        """Count a line with findings once, though the pieces of an over-long one come apart
+        (told apart by number: unnumbered lines, all 0, count once a call of ``add``)."""
+        if not line or (path, line) != self._counted:
             self.lines_with_findings += 1
             self._counted = (path, line)
+
+    def _count(self, path: str, line: int, best: Entry | None, code: str, kind: str, context: str) -> None:
         if best is None:
             key = f"HTTP {code}" if kind == "http" else code
             seen = self.unknown.get(key)

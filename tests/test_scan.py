@@ -450,6 +450,26 @@ def test_summary_counts_most_frequent_first_with_unknown_codes(run) -> None:
     assert "Unknown codes" in out and "99999" in out.split("Unknown codes")[1]
 
 
+def test_summary_counts_each_files_lines_even_when_a_file_is_given_twice(run, tmp_path: Path) -> None:
+    log = tmp_path / "one.log"
+    log.write_text("error code 2213, code=7302\n")  # its last line with findings is its first
+    out = run("scan", "--summary", str(log), str(log)).stdout
+    assert out.splitlines()[0].split()[:4] == ["4", "findings", "on", "2"]
+
+
+def test_a_tally_of_unnumbered_lines_counts_each_line_it_is_given() -> None:
+    """Lines scanned without numbers (all 0) are still told apart: one a call of ``add``."""
+    from errlookup.tally import Tally
+
+    plain = Scanner(Index.build(load_all(include_user=False).catalogs), line_numbers=False)
+    blocks = list(plain.scan_stream(io.BytesIO(b"error code 2213\nok\ncode=7302\n")))
+    tally = Tally()
+    for block in blocks:
+        for result in block.lines:
+            tally.add("log", result.findings)
+    assert (tally.total, tally.lines_with_findings) == (2, 2)
+
+
 def test_summary_of_very_many_unknown_codes_lists_the_most_frequent_and_counts_the_rest(run) -> None:
     """A log of random numbers under an error key is summarised in bounded memory and
     time: the less frequent unknown codes are let go as more come, counted together; a
