@@ -61,8 +61,9 @@ def word_ending(suffix: str, *words: tuple[str, str]) -> str:
 # separators): a failed attempt stops at once instead of trying every shorter run, a
 # third of these patterns' time. Not "\]?": `code: abc]:` matches by leaving its "]" out.
 _KV_VALUE = (
-    r"""[_.$@-]{0,8}+(?P<kq>(?:\\{0,2}+["']){0,2}+)[ \t]{0,8}+[:=][ \t]{0,8}+"""
+    r"""[_.$@-]{0,8}+(?P<kq>(?:\\{0,2}+["']){0,2}+)[ \t]{0,8}+(?:=>|[:=])[ \t]{0,8}+"""
     r"""(?P<q>(?:\\{0,2}+["']){0,2}+)\[?(?P<val>[a-z0-9_.+-]{1,64}+)(?![a-z0-9_.+-])\]?(?P=q)(?![ \t]*+[:=])"""
+    r"""(?![ \t]*+\([0-9.,]++[ \t]*+%\))"""
 )
 #: One pattern per last word, so that each begins with a literal the engine skips to.
 KV = (
@@ -89,7 +90,7 @@ REASONS = (
 # HTTP statuses outside key/value pairs, matched on the lower-cased line: a status
 # line or access-log field (HTTP/1.1" 404), "HTTP 503", "returned 402", "404 Client Error".
 HTTP = regexes.compile(
-    r"http(?:/[0-9](?:\.[0-9])?\"?[ \t]+(?P<line>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
+    r"http(?:/[0-9](?:\.[0-9])?(?:\"?[ \t]+|\",\")(?P<line>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
     r"|[ \t]+error[ \t]+(?P<iis>[45][0-9][0-9])\.[0-9]{1,3}(?![0-9])"  # IIS: "HTTP Error 404.13"
     # ASP.NET Core: "Request finished HTTP/1.1 POST http://host/path - 500 0 - 12.3ms"
     r"|/[0-9](?:\.[0-9])?[ \t]+[a-z]+[ \t]+\S+(?:[ \t]+-)++[ \t]+(?P<finished>[1-5][0-9][0-9])\b(?![.:/-][0-9])"
@@ -263,6 +264,7 @@ _PHRASE_VALUE = (
     r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*+(?:[:#=][ \t]*+)?+(?:of[ \t]++)?+[\"'\[]?"
     r"(?P<val>[0-9]{1,6}+|[a-z][a-z0-9]*+(?:_[a-z0-9]++)++)\b(?![.:/-][0-9])"
     r"(?![ \t]*+(?:m?s|secs?|seconds?|mins?|minutes?|hours?|bytes?|[kmg]i?b|%)(?![a-z]))"  # 503 s: a duration
+    r"(?![ \t]*+\([0-9.,]++[ \t]*+%\))"  # "Err: 401 (5.49%)": a count and its share
 )
 #: (a word the line must hold, the pattern): each begins with a literal.
 PHRASES = tuple(
@@ -296,7 +298,7 @@ PARENT = regexes.compile(r"[A-Za-z_]\w{0,40}$")
 # patterns' forms, matched possessively: nothing after them is a quote).
 Q = rb"""["'\\]{0,6}+"""
 # Between key and value: ":", "=" or a space, with spaces around.
-SEP = rb"[ \t]{0,8}[:= ][ \t]{0,8}+"
+SEP = rb"[ \t]{0,8}(?:=>|[:= ])[ \t]{0,8}+"
 Trigger = tuple[bytes, "re.Pattern[bytes] | None"]
 STAGE1_ERRORS: tuple[Trigger, ...] = (
     (b"code", regexes.compile(rb"code" + Q + SEP + Q + rb"[a-z0-9_]")),
@@ -304,7 +306,7 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
     (
         b"err",
         regexes.compile(
-            rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}[:=# ][ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#|\[)?[a-z0-9_]"
+            rb"err(?:or|no)?" + Q + rb"[ \t]{0,8}(?:=>|[:=# ])[ \t]{0,8}+" + Q + rb"(?:code[ \t]+|#|\[)?[a-z0-9_]"
         ),
     ),
     (b"haproxy", None),
@@ -315,7 +317,7 @@ STAGE1_ERRORS: tuple[Trigger, ...] = (
     (
         b"http",
         regexes.compile(
-            rb"""http(?:/\d(?:\.\d)?+(?:"?+[ \t]++|[ \t]++[a-z]++[ \t]++\S++(?:[ \t]++-)++[ \t]++)"""
+            rb"""http(?:/\d(?:\.\d)?+(?:"?+[ \t]++|","|[ \t]++[a-z]++[ \t]++\S++(?:[ \t]++-)++[ \t]++)"""
             rb"""|[ \t]++(?:(?:error|status|code)[ \t]++)?+)[45]\d\d"""
         ),
     ),

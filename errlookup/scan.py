@@ -293,6 +293,8 @@ class Scanner:
             return
         if key_start and text[key_start - 1] in "?&":
             return  # a parameter of a request's URL, not an answer
+        if text.endswith("Os { ", 0, key_start):
+            return  # Rust's io::Error, "Os { code: 111, kind: ConnectionRefused }": the system's errno
         key = text[key_start : m.start("kq")]
         about = _key_about(key)
         if about is None:
@@ -362,7 +364,8 @@ class Scanner:
         self._shapes(patterns.HTTP_RARER, lines, spans)
         if "(" in low:
             for m in patterns.PAREN.finditer(low):
-                before = low[max(lines.start_of(m.start()), m.start() - 64) : m.start()].rstrip(" \t")
+                # "returned an error: (401) Unauthorized" (.NET's WebException)
+                before = low[max(lines.start_of(m.start()), m.start() - 64) : m.start()].rstrip(" \t:")
                 if before.endswith(patterns.REASON_ENDINGS) or _after_request(before):
                     spans.add(m.start(1), m.end(1), m.group(1), patterns.HTTP_CONTEXTS["paren"], "http")
         for end in lines.hint_ends:
@@ -404,6 +407,8 @@ class Scanner:
                 group = m.lastgroup or "line"
                 if m.group(group) is None or (group == "word" and m.start() and low[m.start() - 1].isalnum()):
                     continue
+                if group == "word" and low.startswith("  ", m.end(group)) and "  " in low[m.start() : m.start(group)]:
+                    continue  # "HTTP  512  POST /x": a packet list's protocol and frame length columns (Wireshark)
                 spans.add(m.start(group), m.end(group), m.group(group), patterns.HTTP_CONTEXTS[group], "http")
 
     def _phrases(self, lines: _Lines, spans: _Spans) -> None:
@@ -449,8 +454,8 @@ class Scanner:
         "exited with code 1100"); ``before`` is the (lower-cased) line up to "code"."""
         if not ((val.isdigit() and len(val) >= 3) or val.lower() in self.distinctive):
             return False
-        if "exit" in before[-20:] or "close" in before[-24:]:
-            return False  # a process's exit code, a WebSocket's close code
+        if "exit" in before[-20:] or "close" in before[-24:] or before.endswith("os { "):
+            return False  # a process's exit code, a WebSocket's close code, Rust's io::Error (an errno)
         word = patterns.PARENT.search(before[-41:].rstrip(" \t_-"))
         return not (word and word.group(0) + "code" in patterns.NOT_CODE_KEYS)
 
@@ -500,6 +505,8 @@ class Scanner:
                 continue  # error=access_denied: OAuth's error parameter
             if text[max(0, start - 6) : start].lower() == "<code>" and lines.line_holds(start, ("<error>",)):
                 continue  # <Error><Code>AccessDenied</Code>: S3's error document, not a vendor's name
+            if lines.line_holds(start, ("insert into",)) and low.rfind("values", lines.start_of(start), start) >= 0:
+                continue  # INSERT INTO errors VALUES ('askia', 105, 'ObjectInUse'): a row of data, not an error
             if start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and "_" not in label:
                 continue  # Azure.RequestFailedException: a class of another library
             hinted = lines.hinted(start)
@@ -626,10 +633,10 @@ class Scanner:
         brace = text.rfind("{", max(line_start, at - 200), at)
         if brace < 0 or "}" in text[brace:at]:
             return None
-        before = text[max(line_start, brace - 48) : brace].rstrip(" \t")
-        if not before.endswith((":", "=")):
+        before = text[max(line_start, brace - 48) : brace].rstrip(" \t%")  # Elixir's %{...}
+        if not before.endswith((":", "=", "=>")):
             return None
-        m = patterns.PARENT.search(before.rstrip(":= \t").rstrip("\"'"))
+        m = patterns.PARENT.search(before.rstrip(":=> \t").rstrip("\"'"))
         return m.group(0) if m else None
 
     def _candidates_of(self, code: str, kind: str, key: str | None) -> _Candidates:

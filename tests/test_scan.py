@@ -31,12 +31,13 @@ DATA = Path(__file__).parent / "data" / "scan"
 # everyday service logs, chats and emails (corpus_sixth); vendor bodies, webhooks, access
 # and key=value logs (corpus_seventh); API clients in seven languages, gateways, queues,
 # alerts and exports (corpus_eighth); cloud platforms, CDNs, CI output, mobile clients
-# (corpus_ninth).
+# (corpus_ninth); a plain mix (corpus_tenth); collectors, runtimes, load tests, packet
+# captures and chat (corpus_eleventh).
 CORPORA = [
     DATA / f"{name}.jsonl"
     for name in (
         "corpus", "corpus_styles", "corpus_third", "corpus_fourth", "corpus_fifth", "corpus_sixth",
-        "corpus_seventh", "corpus_eighth", "corpus_ninth", "corpus_tenth",
+        "corpus_seventh", "corpus_eighth", "corpus_ninth", "corpus_tenth", "corpus_eleventh",
     )
 ]  # fmt: skip
 
@@ -164,6 +165,12 @@ def codes_in_stream(scanner: Scanner, line: str) -> list[tuple[str, str | None]]
         ('lb01 haproxy[2214]: 203.0.113.9:40122 [02/Dec/2024:10:17:44.201] fe_https~ be_voipnow/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 88/88/0/0/0 0/0 "POST /uapi/phoneCalls HTTP/1.1"', [("503", "rev23")]),
         ("HTTP Error 404.13 - Not Found The request filtering module is configured to deny a request", [("404", "rev23")]),
         ("Request finished HTTP/1.1 POST http://dlr.acme.io/webhooks/imiconnect - 500 0 - 7302.1102ms", [("500", "rev23")]),
+        # Ruby, Elixir and PHP hashes: "key" => value, also for the parent of a bare "code"
+        ('[error] UAPI call failed: {:error, %{status: 401, body: %{"error" => %{"code" => "unauthorized"}}}}', [("401", "rev23"), ("unauthorized", "voipnow")]),
+        ('Faraday::ClientError {"error_code"=>2222, "message"=>"Locks can not be used"}', [("2222", "salto")]),
+        # .NET's WebException, and an access log exported as CSV
+        ("Invoke-WebRequest : The remote server returned an error: (401) Unauthorized.", [("401", "rev23")]),
+        ('"2024-05-14T09:12:55.512Z","gw-02","GET /api/v1/orders/7302 HTTP/1.1","404","153"', [("404", "rev23")]),
     ],
 )  # fmt: skip
 def test_findings_the_block_filter_picks_out(scanner: Scanner, line: str, expected: list) -> None:
@@ -197,6 +204,11 @@ def test_the_actual_value_and_the_platform_decide(scanner: Scanner, line: str, e
         '{"error":"invalid_grant","error_description":"Token is expired or otherwise invalid."}',
         "AcmeSoftphone [SIP] REGISTER sip:0003*201@pbx.example.net -> SIP/2.0 401 Unauthorized (nonce stale)",
         '{"Type":"AppRequests","Name":"POST /api/pods/2213/members","ResultCode":"200","Success":true}',
+        # Rust's io::Error (an errno), a count with its share, a row of SQL data, Wireshark's columns
+        "panicked at src/sync.rs:2213:17: called `Result::unwrap()` on an `Err` value: Os { code: 111, kind: ConnectionRefused }",
+        "summary +   7302 in 00:00:30 =  243.4/s Avg:   404 Min:    12 Max:  5003 Err:   401 (5.49%) Active: 50",
+        "LOG:  statement: INSERT INTO vendor_errors (source, code, message) VALUES ('askia', 105, 'ObjectInUse');",
+        "   4127  12.345123  10.0.0.5 → 10.0.0.9  HTTP  512  POST /v1.1/sites/2213/pods HTTP/1.1  (application/json)",
     ],
 )
 def test_other_systems_codes_are_not_findings(scanner: Scanner, line: str) -> None:
@@ -243,7 +255,13 @@ def test_pretty_printed_json_where_key_and_value_share_a_line(scanner: Scanner) 
 # the scanner does not read (Rich markup around a value, a per-code count list
 # "failed: 7201=402, 7207=311", "Rev23 says 409", an exception class before the status
 # "rev23.errors.NotFound: 404", Polly's Result, nginx's second status us="504").
-RECALL = {"corpus_fourth": 0.965}
+# The eleventh's recall is held where it stands too (181 of 196): its misses are lines the
+# block filter does not pick out (CSV and semicolon exports with bare status and code
+# columns, a JMeter result row, Phoenix's "Sent 502 in 3012ms", Airflow's "503:Service
+# Unavailable", "Salto KS 400: ... (2216)", "[7304] Invalid app credentials", chat
+# prose such as "salto keeps giving us 2209", "API returning 503") and Step Functions'
+# "States.Http.StatusCode.502".
+RECALL = {"corpus_fourth": 0.965, "corpus_eleventh": 0.92}
 
 
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.stem)
