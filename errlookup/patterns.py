@@ -49,6 +49,10 @@ def word_ending(suffix: str, *words: tuple[str, str]) -> str:
     return re.escape(suffix) + "(?:" + "|".join(branches) + ")"
 
 
+#: Not a code: a count and its share, "Err: 401 (5.49%)" (after a key's value or a phrase's).
+_NOT_A_SHARE = r"(?![ \t]*+\([0-9.,]++[ \t]*+%\))"
+#: Rust's io::Error, "Os { code: 111, kind: ConnectionRefused }": the system's errno (lower-cased, before its "code").
+RUST_IO_ERROR = "os { "
 # key: value, key=value, "key": "value", 'key': value, on the lower-cased line. Every
 # key that holds a code ends in one of these words (errorCode, rev23_status, errno,
 # error.number), so the pattern starts there and the key's beginning is found by
@@ -63,7 +67,7 @@ def word_ending(suffix: str, *words: tuple[str, str]) -> str:
 _KV_VALUE = (
     r"""[_.$@-]{0,8}+(?P<kq>(?:\\{0,2}+["']){0,2}+)[ \t]{0,8}+(?:=>|[:=])[ \t]{0,8}+"""
     r"""(?P<q>(?:\\{0,2}+["']){0,2}+)\[?(?P<val>[a-z0-9_.+-]{1,64}+)(?![a-z0-9_.+-])\]?(?P=q)(?![ \t]*+[:=])"""
-    r"""(?![ \t]*+\([0-9.,]++[ \t]*+%\))"""
+    + _NOT_A_SHARE
 )
 #: One pattern per last word, so that each begins with a literal the engine skips to.
 KV = (
@@ -264,7 +268,7 @@ _PHRASE_VALUE = (
     r"(?:[ \t_-]?(?:code|number|no\.?|num|#))?(?![a-z])[ \t]*+(?:[:#=][ \t]*+)?+(?:of[ \t]++)?+[\"'\[]?"
     r"(?P<val>[0-9]{1,6}+|[a-z][a-z0-9]*+(?:_[a-z0-9]++)++)\b(?![.:/-][0-9])"
     r"(?![ \t]*+(?:m?s|secs?|seconds?|mins?|minutes?|hours?|bytes?|[kmg]i?b|%)(?![a-z]))"  # 503 s: a duration
-    r"(?![ \t]*+\([0-9.,]++[ \t]*+%\))"  # "Err: 401 (5.49%)": a count and its share
+    + _NOT_A_SHARE
 )
 #: (a word the line must hold, the pattern): each begins with a literal.
 PHRASES = tuple(

@@ -293,8 +293,8 @@ class Scanner:
             return
         if key_start and text[key_start - 1] in "?&":
             return  # a parameter of a request's URL, not an answer
-        if text.endswith("Os { ", 0, key_start):
-            return  # Rust's io::Error, "Os { code: 111, kind: ConnectionRefused }": the system's errno
+        if lines.low.endswith(patterns.RUST_IO_ERROR, 0, key_start):
+            return  # Rust's io::Error: the system's errno
         key = text[key_start : m.start("kq")]
         about = _key_about(key)
         if about is None:
@@ -454,7 +454,7 @@ class Scanner:
         "exited with code 1100"); ``before`` is the (lower-cased) line up to "code"."""
         if not ((val.isdigit() and len(val) >= 3) or val.lower() in self.distinctive):
             return False
-        if "exit" in before[-20:] or "close" in before[-24:] or before.endswith("os { "):
+        if "exit" in before[-20:] or "close" in before[-24:] or before.endswith(patterns.RUST_IO_ERROR):
             return False  # a process's exit code, a WebSocket's close code, Rust's io::Error (an errno)
         word = patterns.PARENT.search(before[-41:].rstrip(" \t_-"))
         return not (word and word.group(0) + "code" in patterns.NOT_CODE_KEYS)
