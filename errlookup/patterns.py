@@ -134,6 +134,17 @@ EXPECTED_BEFORE = regexes.compile(r"expected[ \t:]*(?:http[ \t]+)?(?:status[ \t]
 EXPECTED_AFTER = regexes.compile(r"[\"'>\]]?[ \t,;]*(?:but[ \t]+(?:was|got|received)|received:)")
 #: Status lines of other protocols, before a status and its reason ("SIP/2.0 401 Unauthorized")
 OTHER_PROTOCOLS = ("sip/2.0 ", "rtsp/1.0 ")
+#: Another protocol's name as a column of a packet list, before a "Status:" (Wireshark's
+#: "SIP  512  Status: 503 Service Unavailable"), on the line as written
+OTHER_PROTOCOL_COLUMNS = (" SIP ", " RTSP ")
+#: A success text beside a code: ``"code":"1001","description":"Queued"`` is a vendor's
+#: accepted answer (IMIconnect's send API), not the error another catalogue gives that
+#: number; on the lower-cased line, where SUCCESS_WORDS tell it may stand
+SUCCESS_WORDS = ("queued", "accepted", "success", "delivered", "submitted")
+SUCCESS_TEXT = regexes.compile(
+    r"""(?<![a-z_])(?:description|desc|message|msg|status_?text|detail)["'\\]{0,3}[ \t]*[:=][ \t]*["'\\]{0,3}"""
+    r"(?:queued|accepted|success(?:ful)?|delivered|submitted)(?![a-z_])"
+)
 #: Application Insights records, whose ResultCode is an HTTP status (not Askia's)
 APP_INSIGHTS = ("apprequests", "appdependencies", "dependencytype")
 # and ongoing: "keeps answering 401"

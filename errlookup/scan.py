@@ -545,7 +545,17 @@ class Scanner:
                     near = low[max(0, start - line_start - RANK_REACH) : end - line_start + RANK_REACH]
                 matches = self._rank(found, near, http_status, lines.hinted(line_start))
             best = matches[0].entry if matches else None
+            if (
+                best is not None
+                and kind == "code"
+                and best.kind != "success"
+                and lines.line_holds(start, patterns.SUCCESS_WORDS)
+                and _beside_success_text(low, start - line_start, end - line_start)
+            ):
+                continue  # "code":"1001","description":"Queued": an accepted answer, not that number's error
             if kind == "http" or (best is not None and id(best) in http_entries):
+                if _holds_any(text, line_start, start, patterns.OTHER_PROTOCOL_COLUMNS):
+                    continue  # "SIP  512  Status: 503 Service Unavailable": a packet list's SIP line
                 roles = statuses.setdefault(code, set())
                 if roles and context not in roles:
                     continue  # "status": 409 ... HTTP Error 409: Conflict: one status, named twice
@@ -1063,6 +1073,19 @@ def _in_url_query(text: str, at: int) -> bool:
 
 def _w3c_port_at(low: str, at: int) -> bool:
     return low[at - 2 : at].isdigit() and low[at + 3 : at + 4].isdigit()
+
+
+def _beside_success_text(low: str, start: int, end: int) -> bool:
+    """Whether a success text stands in the same object as a code (between the braces
+    around it, and near): in a list of results, the next one's "Delivered" is not this one's."""
+    left = low.rfind("{", max(0, start - 96), start) + 1 or max(0, start - 96)
+    right = low.find("}", end, end + 96)
+    return patterns.SUCCESS_TEXT.search(low, left, end + 96 if right < 0 else right) is not None
+
+
+def _holds_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    piece = text[start:end]
+    return any(word in piece for word in words)
 
 
 def _expected_only(low: str, start: int, end: int) -> bool:

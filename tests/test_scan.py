@@ -209,6 +209,10 @@ def test_the_actual_value_and_the_platform_decide(scanner: Scanner, line: str, e
         "summary +   7302 in 00:00:30 =  243.4/s Avg:   404 Min:    12 Max:  5003 Err:   401 (5.49%) Active: 50",
         "LOG:  statement: INSERT INTO vendor_errors (source, code, message) VALUES ('askia', 105, 'ObjectInUse');",
         "   4127  12.345123  10.0.0.5 → 10.0.0.9  HTTP  512  POST /v1.1/sites/2213/pods HTTP/1.1  (application/json)",
+        # a SIP status in a packet list; an accepted answer whose number another catalogue has as an error
+        "   9001  88.100200  10.0.6.2 → 10.0.6.9  SIP  512  Status: 503 Service Unavailable |",
+        '{"response":[{"code":"1001","description":"Queued","transid":"7f3b2c10-5d8e"}]}',
+        "level=info provider=imiconnect msg=\"send ok\" code=1001 description=Queued transid=9f1e2d3c",
     ],
 )
 def test_other_systems_codes_are_not_findings(scanner: Scanner, line: str) -> None:
@@ -219,6 +223,15 @@ def test_success_codes_only_with_all() -> None:
     loaded = Index.build(load_all(include_user=False).catalogs)
     found = Scanner(loaded, include_success=True).scan_line('HTTP/1.1 200 OK {"ResultCode": 0}')
     assert [(f.code, f.success) for f in found] == [("200", True), ("0", True)]
+
+
+def test_a_success_text_beside_a_code_is_read_within_its_own_object() -> None:
+    loaded = Index.build(load_all(include_user=False).catalogs)
+    line = '{"results": [{"code": "7500", "description": "Delivered"}, {"code": "7201", "description": "Delivery failed"}]}'
+    assert codes(Scanner(loaded), line) == [("7201", "imiconnect")]
+    # a documented success that says so is still listed with --all
+    queued = Scanner(loaded, include_success=True).scan_line('{"response":[{"code":"1002","description":"Queued"}]}')
+    assert [(f.code, f.best.source, f.success) for f in queued] == [("1002", "imiconnect", True)]
 
 
 def test_context_narrows_the_source(scanner: Scanner) -> None:
