@@ -212,7 +212,7 @@ def test_the_actual_value_and_the_platform_decide(scanner: Scanner, line: str, e
         # a SIP status in a packet list; an accepted answer whose number another catalogue has as an error
         "   9001  88.100200  10.0.6.2 → 10.0.6.9  SIP  512  Status: 503 Service Unavailable |",
         '{"response":[{"code":"1001","description":"Queued","transid":"7f3b2c10-5d8e"}]}',
-        "level=info provider=imiconnect msg=\"send ok\" code=1001 description=Queued transid=9f1e2d3c",
+        'level=info provider=imiconnect msg="send ok" code=1001 description=Queued transid=9f1e2d3c',
     ],
 )
 def test_other_systems_codes_are_not_findings(scanner: Scanner, line: str) -> None:
