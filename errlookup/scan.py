@@ -14,7 +14,7 @@ their lines, and the renderer writes them out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
@@ -545,20 +545,18 @@ class Scanner:
                     near = low[max(0, start - line_start - RANK_REACH) : end - line_start + RANK_REACH]
                 matches = self._rank(found, near, http_status, lines.hinted(line_start))
             best = matches[0].entry if matches else None
-            if (
-                best is not None
-                and kind == "code"
-                and best.kind != "success"
-                and lines.line_holds(start, patterns.SUCCESS_WORDS)
-                and _beside_success_text(low, start - line_start, end - line_start)
-            ):
+            if best is not None and kind == "code" and best.kind != "success" and lines.beside_success_text(start, end):
                 continue  # "code":"1001","description":"Queued": an accepted answer, not that number's error
             if kind == "http" or (best is not None and id(best) in http_entries):
-                if _holds_any(text, line_start, start, patterns.OTHER_PROTOCOL_COLUMNS):
+                if lines.has_any(patterns.OTHER_PROTOCOL_WORDS) and any(
+                    text.find(word, line_start, start) >= 0 for word in patterns.OTHER_PROTOCOL_COLUMNS
+                ):
                     continue  # "SIP  512  Status: 503 Service Unavailable": a packet list's SIP line
                 roles = statuses.setdefault(code, set())
                 if roles and context not in roles:
                     continue  # "status": 409 ... HTTP Error 409: Conflict: one status, named twice
+                if roles and start > line_start and low[start - line_start - 1] == ">":
+                    continue  # 502 Bad Gateway: "<h1>502 Bad Gateway</h1>": the error page says it again
                 roles.add(context)
             if best is not None:
                 same = seen_entries.get((best.source, best.code))
@@ -855,7 +853,7 @@ class _Candidates(NamedTuple):
 class _Lines:
     """Lines joined by newlines, read as one text; positions are in the joined text."""
 
-    __slots__ = ("_asked", "_find", "hint_ends", "hinted_sources", "low", "starts", "text")
+    __slots__ = ("_asked", "_find", "_success_texts", "hint_ends", "hinted_sources", "low", "starts", "text")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.text = text = "\n".join(texts)
@@ -868,6 +866,7 @@ class _Lines:
         self.starts = starts = [0] * len(texts)
         for i in range(1, len(texts)):
             starts[i] = starts[i - 1] + len(texts[i - 1]) + 1
+        self._success_texts: list[int] | None = None  # where SUCCESS_TEXT matches (beside_success_text)
         self._asked: dict[tuple[int, tuple[str, ...]], bool] = {}  # (line, words) -> held (line_holds)
         self.hint_ends: list[int] = []  # where each hint word ends (Scanner._find_hints)
         self.hinted_sources: dict[int, set[str]] = {}  # line -> the sources its hint words name
@@ -881,6 +880,41 @@ class _Lines:
 
     def has(self, word: str) -> bool:
         return self.find(word) >= 0
+
+    def beside_success_text(self, start: int, end: int) -> bool:
+        """Whether a success text stands in the same object as the code at ``start:end``
+        (between the braces around it, and near): in a list of results, the next one's
+        "Delivered" is not this one's."""
+        texts = self._success_texts
+        if texts is None:  # found in all the lines at once, when first asked
+            texts = self._success_texts = self._find_success_texts()
+        if not texts:
+            return False
+        low = self.low
+        line_start, line_end = self.start_of(start), self.end_of(start)
+        left = low.rfind("{", max(line_start, start - 96), start) + 1 or max(line_start, start - 96)
+        right = low.find("}", end, min(line_end, end + 96))
+        right = min(line_end, end + 96) if right < 0 else right
+        i = bisect_left(texts, left)
+        return i < len(texts) and texts[i] < right
+
+    def _find_success_texts(self) -> list[int]:
+        low, found = self.low, set()
+        for word in patterns.SUCCESS_WORDS:
+            for at in _find_all(low, word, self.find):
+                end = at + len(word)
+                if end < len(low) and (low[end].isalnum() or low[end] == "_"):
+                    continue  # "success_rate", "queuedAt"
+                if patterns.SUCCESS_KEY_BEFORE.search(low, max(0, at - 24), at):
+                    found.add(at)
+        return sorted(found)
+
+    def has_any(self, words: tuple[str, ...]) -> bool:
+        """Whether any line holds any of these (lower-cased) words: asked before asking each line."""
+        held = self._asked.get((-1, words))
+        if held is None:
+            held = self._asked[(-1, words)] = any(self.find(word) >= 0 for word in words)
+        return held
 
     def index(self, at: int) -> int:
         return bisect_right(self.starts, at) - 1
@@ -1073,19 +1107,6 @@ def _in_url_query(text: str, at: int) -> bool:
 
 def _w3c_port_at(low: str, at: int) -> bool:
     return low[at - 2 : at].isdigit() and low[at + 3 : at + 4].isdigit()
-
-
-def _beside_success_text(low: str, start: int, end: int) -> bool:
-    """Whether a success text stands in the same object as a code (between the braces
-    around it, and near): in a list of results, the next one's "Delivered" is not this one's."""
-    left = low.rfind("{", max(0, start - 96), start) + 1 or max(0, start - 96)
-    right = low.find("}", end, end + 96)
-    return patterns.SUCCESS_TEXT.search(low, left, end + 96 if right < 0 else right) is not None
-
-
-def _holds_any(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    piece = text[start:end]
-    return any(word in piece for word in words)
 
 
 def _expected_only(low: str, start: int, end: int) -> bool:

@@ -32,12 +32,12 @@ DATA = Path(__file__).parent / "data" / "scan"
 # and key=value logs (corpus_seventh); API clients in seven languages, gateways, queues,
 # alerts and exports (corpus_eighth); cloud platforms, CDNs, CI output, mobile clients
 # (corpus_ninth); a plain mix (corpus_tenth); collectors, runtimes, load tests, packet
-# captures and chat (corpus_eleventh).
+# captures and chat (corpus_eleventh); an acceptance tester's mainstream mix (corpus_twelfth).
 CORPORA = [
     DATA / f"{name}.jsonl"
     for name in (
         "corpus", "corpus_styles", "corpus_third", "corpus_fourth", "corpus_fifth", "corpus_sixth",
-        "corpus_seventh", "corpus_eighth", "corpus_ninth", "corpus_tenth", "corpus_eleventh",
+        "corpus_seventh", "corpus_eighth", "corpus_ninth", "corpus_tenth", "corpus_eleventh", "corpus_twelfth",
     )
 ]  # fmt: skip
 
@@ -171,6 +171,10 @@ def codes_in_stream(scanner: Scanner, line: str) -> list[tuple[str, str | None]]
         # .NET's WebException, and an access log exported as CSV
         ("Invoke-WebRequest : The remote server returned an error: (401) Unauthorized.", [("401", "rev23")]),
         ('"2024-05-14T09:12:55.512Z","gw-02","GET /api/v1/orders/7302 HTTP/1.1","404","153"', [("404", "rev23")]),
+        # "replied", "got" without "but"; an error page that says its status again is one finding
+        ('SaltoKsGateway - Salto KS replied 500 with errorCode=2201 "An internal error has occurred."', [("500", "rev23"), ("2201", "salto")]),
+        ("gateway: upstream returned 502, client got 504 after 3 retries", [("502", None), ("504", None)]),
+        ('HttpServerErrorException$BadGateway: 502 Bad Gateway: "<html><body><h1>502 Bad Gateway</h1></body></html>"', [("502", None)]),
     ],
 )  # fmt: skip
 def test_findings_the_block_filter_picks_out(scanner: Scanner, line: str, expected: list) -> None:
