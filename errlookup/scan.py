@@ -866,7 +866,7 @@ class _Lines:
         self.starts = starts = [0] * len(texts)
         for i in range(1, len(texts)):
             starts[i] = starts[i - 1] + len(texts[i - 1]) + 1
-        self._success_texts: list[int] | None = None  # where SUCCESS_TEXT matches (beside_success_text)
+        self._success_texts: list[int] | None = None  # where a success word stands as its key's value
         self._asked: dict[tuple[int, tuple[str, ...]], bool] = {}  # (line, words) -> held (line_holds)
         self.hint_ends: list[int] = []  # where each hint word ends (Scanner._find_hints)
         self.hinted_sources: dict[int, set[str]] = {}  # line -> the sources its hint words name
@@ -899,14 +899,17 @@ class _Lines:
         return i < len(texts) and texts[i] < right
 
     def _find_success_texts(self) -> list[int]:
-        low, found = self.low, set()
+        low, found = self.low, []
         for word in patterns.SUCCESS_WORDS:
             for at in _find_all(low, word, self.find):
                 end = at + len(word)
-                if end < len(low) and (low[end].isalnum() or low[end] == "_"):
+                after = low[end : end + 1]
+                if after.isalnum() or after == "_":
                     continue  # "success_rate", "queuedAt"
+                if at and low[at - 1] in "\"'" and after not in "\"'\\":
+                    continue  # "message": "Success rate below 90%": a message, not the word alone
                 if patterns.SUCCESS_KEY_BEFORE.search(low, max(0, at - 24), at):
-                    found.add(at)
+                    found.append(at)
         return sorted(found)
 
     def has_any(self, words: tuple[str, ...]) -> bool:

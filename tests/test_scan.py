@@ -233,6 +233,8 @@ def test_a_success_text_beside_a_code_is_read_within_its_own_object() -> None:
     loaded = Index.build(load_all(include_user=False).catalogs)
     line = '{"results": [{"code": "7500", "description": "Delivered"}, {"code": "7201", "description": "Delivery failed"}]}'
     assert codes(Scanner(loaded), line) == [("7201", "imiconnect")]
+    # a message that only begins with such a word is not the answer "Queued" or "Success"
+    assert codes(Scanner(loaded), '{"code": 7302, "message": "Success rate below 90%"}') == [("7302", "imiconnect")]
     # a documented success that says so is still listed with --all
     queued = Scanner(loaded, include_success=True).scan_line('{"response":[{"code":"1002","description":"Queued"}]}')
     assert [(f.code, f.best.source, f.success) for f in queued] == [("1002", "imiconnect", True)]
