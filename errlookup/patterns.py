@@ -128,8 +128,11 @@ RETURNS = regexes.compile(
     )
     + _RETURNED_STATUS
 )
-# "expected 200 but got 404", "... but was 500", "client got 504"
-GOT = regexes.compile(r"(?:but[ \t]+(?:got|was)|(?<![a-z])got)" + _RETURNED_STATUS)
+# "expected 200 but got 404", "client got 504"; "... but was 500". Each begins with its
+# literal, which the engine skips to: as one pattern beginning with an alternation it was
+# tried at every character of the lines read (60 ms of a 32 MiB scan, a tenth of its close reading).
+GOT = regexes.compile(r"got(?<![a-z]got)" + _RETURNED_STATUS)
+BUT_WAS = regexes.compile(r"but[ \t]+was" + _RETURNED_STATUS)
 #: A value given as the expected one, before the actual one: "expected HTTP 400 but was
 #: 500", "expected <a> but was <b>", jest's "Expected: a  Received: b" (on the lower-cased
 #: line, before the value and after it)
@@ -218,7 +221,8 @@ HTTP_FIRST: tuple[Shape, ...] = (
     # the verbs themselves: a pattern that begins with "ed" or "s" is tried at most words
     Shape(RETURNED, ("returned", "responded", "failed", "rejected", "answered", "replied"), by_line=True),
     Shape(RETURNS, ("returns", "responds", "answers", "replies", "fails"), by_line=True),
-    Shape(GOT, ("got", "but")),
+    Shape(GOT, ("got",)),
+    Shape(BUT_WAS, ("but",)),
     Shape(RETURNING, ("returning", "responding", "answering", "replying", "failing"), by_line=True),
 )
 HTTP_RARER: tuple[Shape, ...] = (
