@@ -283,8 +283,8 @@ def annotation(finding: Finding, style: Style | None = None) -> str:
 
 
 def _made_for(finding: Finding, s: Style) -> tuple[object, str, bytes]:
-    matches = finding.matches
-    key = (id(matches), s.reset, finding.code, finding.kind, finding.success, finding.inconsistency, finding.context)
+    _, code, _, context, kind, _, matches, success, _, inconsistency = finding  # one unpacking: asked per finding
+    key = (id(matches), s.reset, code, kind, success, inconsistency, context)
     made = _made.get(key)
     if made is not None and made[0] is matches:
         return made
@@ -349,21 +349,27 @@ def annotate(block: Block, out: IO[bytes], style: Style) -> None:
 
 
 def annotation_inserts(block: Block, style: Style) -> list[tuple[int, bytes]]:
-    """Where in a block the ``» `` lines go, and their bytes (a scanning worker sends these)."""
+    """Where in a block the ``» `` lines go, and their bytes (a scanning worker sends these).
+
+    After their line, with its line ending (CR LF or LF); before a last line that has no
+    line ending, so that removing the ``» `` lines still gives the input back exactly.
+    """
     inserts: list[tuple[int, bytes]] = []
     data = block.data
-    for result in block.lines:
-        end = result.end
-        notes = [_made_for(f, style)[2] for f in result.findings[:MAX_ANNOTATIONS]]  # made once each
-        total = len(result.findings) + result.more
-        if total > MAX_ANNOTATIONS:
-            notes.append(f"{PREFIX}... and {total - MAX_ANNOTATIONS} more on this line".encode())
-        ending = data[max(0, end - 2) : end]
-        eol = b"\r\n" if ending == b"\r\n" else b"\n"
-        notes.append(b"")  # a line ending after the last note too
-        # after the line; before a last line that has no line ending, so removing the
-        # » lines still gives the input back exactly
-        inserts.append((end if ending.endswith(b"\n") else _line_start(data, end), eol.join(notes)))
+    for _, end, findings, more in block.lines:
+        if end and data[end - 1] == 10:  # "\n"
+            at, eol = end, b"\r\n" if end > 1 and data[end - 2] == 13 else b"\n"
+        else:
+            at, eol = _line_start(data, end), b"\n"
+        if more or len(findings) != 1:
+            notes = [_made_for(f, style)[2] for f in findings[:MAX_ANNOTATIONS]]  # each made once
+            total = len(findings) + more
+            if total > MAX_ANNOTATIONS:
+                notes.append(f"{PREFIX}... and {total - MAX_ANNOTATIONS} more on this line".encode())
+            notes.append(b"")  # a line ending after the last note too
+            inserts.append((at, eol.join(notes)))
+        else:  # most lines: one finding
+            inserts.append((at, _made_for(findings[0], style)[2] + eol))
     return inserts
 
 

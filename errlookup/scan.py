@@ -888,8 +888,9 @@ class _Lines:
         texts = self._success_texts
         if texts is None:  # found in all the lines at once, when first asked
             texts = self._success_texts = self._find_success_texts()
-        if not texts:
-            return False
+        i = bisect_left(texts, start - 96)
+        if i == len(texts) or texts[i] >= end + 96:
+            return False  # none near, whatever the braces say (most codes: asked for each)
         low = self.low
         line_start, line_end = self.start_of(start), self.end_of(start)
         left = low.rfind("{", max(line_start, start - 96), start) + 1 or max(line_start, start - 96)
