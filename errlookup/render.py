@@ -468,23 +468,29 @@ def summary_tables(tally: Tally, width: int = 80) -> list[Any]:
             title_justify="left",
             box=box.SIMPLE_HEAD,
         )
-        seen_all = list(tally.unknown.values())
+        ranked = sorted(tally.unknown.items(), key=lambda kv: (-kv[1].count, kv[0]))
+        shown = ranked[:UNKNOWN_SHOWN]
+        # a code let go and seen again: its count is at least this, its first line earlier
+        counts = [f"{s.count}+" if s.earlier else str(s.count) for _, s in shown]
+        firsts = [("≤" if s.earlier else "") + _where(s.first, many) for _, s in shown]
+        lasts = [_where(s.last, many) for _, s in shown]
         unknown.add_column("Code", overflow="fold", max_width=24)
-        for title, width in (
-            ("Count", max(len(str(s.count)) for s in seen_all)),
-            ("First", max(len(_where(s.first, many)) for s in seen_all)),
-            ("Last", max(len(_where(s.last, many)) for s in seen_all)),
-        ):
-            unknown.add_column(title, no_wrap=True, justify="right", min_width=max(width, len(title)))
+        for title, column in (("Count", counts), ("First", firsts), ("Last", lasts)):
+            unknown.add_column(title, no_wrap=True, justify="right", min_width=max(map(len, [title, *column])))
         unknown.add_column("", no_wrap=True)
         unknown.add_column("Seen as", overflow="fold", ratio=1)
-        ranked = sorted(tally.unknown.items(), key=lambda kv: (-kv[1].count, kv[0]))
-        for code, seen in ranked[:UNKNOWN_SHOWN]:
+        for (code, seen), count, first, last in zip(shown, counts, firsts, lasts, strict=True):
             bar = "█" * max(1, round(12 * seen.count / top))
             unknown.add_row(
-                Text(clean(code)), str(seen.count), _where(seen.first, many), _where(seen.last, many),
+                Text(clean(code)), count, first, last,
                 Text(bar, style="yellow"), Text(clean(", ".join(sorted(seen.contexts)[:3]))),
             )  # fmt: skip
+        if any(s.earlier for _, s in shown):
+            unknown.caption = Text(
+                "+: also seen before this count began, when it was let go with the rarer codes"
+                " (those findings are in the last row); its first line is earlier"
+            )
+            unknown.caption_justify = "left"
         rest = ranked[UNKNOWN_SHOWN:]
         if rest or tally.unknown_beyond:
             codes = f"{len(rest)}{'+' if tally.unknown_beyond else ''} more"  # codes let go are not told apart

@@ -77,8 +77,10 @@ def units(stream: BinaryIO, numbered: bool = True, size: Callable[[int], int] | 
             pending.append(chunk)
             held += len(chunk)
             if held >= MAX_LINE:
-                yield Unit(b"".join(pending), number, piece=True)
-                pending, held = [], 0
+                piece = b"".join(pending)
+                cut = len(piece) - _cut_short(piece)  # a character cut in two goes whole to the next piece
+                pending, held = ([piece[cut:]], len(piece) - cut) if cut < len(piece) else ([], 0)
+                yield Unit(piece[:cut] if pending else piece, number, piece=True)
             continue
         # one copy: the line begun in earlier chunks and this chunk's whole lines, joined
         whole = b"".join([*pending, memoryview(chunk)[:cut]]) if pending else chunk[:cut]
@@ -89,6 +91,20 @@ def units(stream: BinaryIO, numbered: bool = True, size: Callable[[int], int] | 
             number += whole.count(b"\n")
     if pending:
         yield Unit(b"".join(pending), number)  # the last line, without a line ending
+
+
+def _cut_short(data: bytes) -> int:
+    """How many bytes at the end of ``data`` begin a UTF-8 character that they do not
+    finish (0 to 3). A piece of an over-long line ends before them, so that the pieces,
+    decoded one by one, count the line's characters (its findings' columns) as the
+    whole line would."""
+    for back in range(1, min(3, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            return 0  # ASCII: whole
+        if byte >= 0xC0:  # a lead byte: how long its character is
+            return back if back < (2 if byte < 0xE0 else 3 if byte < 0xF0 else 4) else 0
+    return 0  # continuation bytes only (or none): not a character this could finish
 
 
 def open_input(path: str) -> BinaryIO:

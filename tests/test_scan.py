@@ -526,6 +526,27 @@ def test_summary_of_very_many_unknown_codes_lists_the_most_frequent_and_counts_t
     assert sum(int(r[1]) for r in listed) + int(rest[2]) == distinct + 7  # every finding counted
 
 
+def test_an_unknown_code_let_go_and_seen_again_is_counted_as_at_least(run) -> None:
+    """A code let go with the rarer ones when too many came, then seen again, would show
+    a count and a first line that are too low and too late: they are marked as bounds
+    ("7+", "≤12002"), with a caption saying why; a code first seen late is exact."""
+    from errlookup.tally import MAX_UNKNOWN
+
+    distinct = MAX_UNKNOWN + 2000
+    log = "error_code=999999\n" + "".join(f"error_code={100000 + i}\n" for i in range(distinct))
+    log += "error_code=999999\n" * 7 + "error_code=424242\n" * 5
+    out = run("scan", "--summary", input=log).stdout
+    rows = [line.split() for line in out.split("Unknown codes")[1].splitlines()]
+    listed = {r[0]: r[1:4] for r in rows if r and r[0].isdigit() and len(r[0]) == 6}
+    again = distinct + 2  # the line 999999 is seen on again
+    assert listed["999999"] == ["7+", f"≤{again}", str(again + 6)]
+    assert listed["424242"] == ["5", str(again + 7), str(again + 11)]
+    assert "+: also seen before this count began" in out
+    rest = next(r for r in rows if r[1:2] == ["more"])
+    # every finding counted once: the first 999999 is among the rest
+    assert sum(int(c.rstrip("+")) for c, *_ in listed.values()) + int(rest[2]) == distinct + 13
+
+
 def test_lines_read_together_do_not_see_each_other(scanner: Scanner) -> None:
     # the close reading joins a block's candidate lines: a word ending one line may not
     # change what the next one means ("...verification" + "code 809" is no verification code)
@@ -734,6 +755,20 @@ def test_a_large_file_scanned_on_several_cores_gives_the_same_bytes(tmp_path: Pa
         else:
             assert fast.stdout == serial.stdout
             assert strip_annotations(fast.stdout) == data
+
+
+def test_columns_in_an_over_long_line_of_wide_characters_count_characters(tmp_path: Path) -> None:
+    """An over-long line is read in pieces; a piece may end inside a character ("€" is 3
+    bytes, the pieces 4 MiB): the character goes whole to the next piece, so a code's
+    column counts the line's characters, from a file (workers) as from a pipe."""
+    head = "€" * (3 << 20)  # 9 MiB: three pieces, each cut would split a "€"
+    line = f'{head} error 7302 and {{"code": "expired_token"}}\n'.encode()
+    log = tmp_path / "wide.log"
+    log.write_bytes(b"error 2213 first\n" + line + b"HTTP/1.1 503\n")
+    expected = [(1, "2213", 7), (2, "7302", len(head) + 8), (2, "expired_token", len(head) + 27), (3, "503", 10)]
+    for found in (run_scan("--json", str(log)), run_scan("--json", input=log.read_bytes())):
+        assert found.returncode == 0
+        assert [(r["line"], r["code"], r["column"]) for r in map(json.loads, found.stdout.splitlines())] == expected
 
 
 def test_workers_follow_the_cpus_the_process_may_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
