@@ -78,9 +78,13 @@ def units(stream: BinaryIO, numbered: bool = True, size: Callable[[int], int] | 
             held += len(chunk)
             if held >= MAX_LINE:
                 piece = b"".join(pending)
-                cut = len(piece) - _cut_short(piece)  # a character cut in two goes whole to the next piece
-                pending, held = ([piece[cut:]], len(piece) - cut) if cut < len(piece) else ([], 0)
-                yield Unit(piece[:cut] if pending else piece, number, piece=True)
+                pending, held = [], 0
+                keep = _cut_short(piece)  # a character cut in two goes whole to the next piece
+                if keep:
+                    pending, held = [piece[-keep:]], keep
+                    piece = piece[:-keep]  # the piece before it is let go at once
+                yield Unit(piece, number, piece=True)
+                del piece  # not held while the next piece is read
             continue
         # one copy: the line begun in earlier chunks and this chunk's whole lines, joined
         whole = b"".join([*pending, memoryview(chunk)[:cut]]) if pending else chunk[:cut]
